@@ -1,0 +1,18 @@
+/** The one database client of the domain layer (postgres.js, camelCase in TypeScript, snake_case in SQL). */
+import postgres from 'postgres';
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: start the app with "npm start", which provides a database.');
+  return url;
+}
+
+export const sql = postgres(databaseUrl(), {
+  transform: postgres.camel,
+  max: Number(process.env.DB_POOL_SIZE) || 10,
+  onnotice: () => {},
+  connection: { application_name: 'weltoffen' },
+});
+
+export type Tx = postgres.TransactionSql;
+export type Db = postgres.Sql | Tx;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const feedbackSchema = z.object({
+  pageUrl: z.string().trim().min(1, 'accessibility:errors.pageRequired').max(500, 'accessibility:errors.pageRequired'),
+  description: z.string().trim().min(10, 'accessibility:errors.descriptionTooShort').max(5000, 'accessibility:errors.descriptionTooLong'),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254, 'auth:errors.emailInvalid')
+    .email('auth:errors.emailInvalid')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});

@@ -1,0 +1,14 @@
+/** Mail texts, translated into the recipient's language. */
+import { getFixedT } from '#app/i18n/i18n.server';
+import type { OutgoingMail } from './outbox.server';
+
+type Template = 'verifyEmail' | 'alreadyRegistered' | 'resetPassword' | 'invitation' | 'accessibilityFeedback';
+
+export function renderMail(template: Template, to: string, language: string, values: Record<string, string>): OutgoingMail {
+  const t = getFixedT(language, 'mail');
+  return {
+    to,
+    subject: t(`${template}.subject`, values),
+    text: `${t(`${template}.body`, values)}\n\n-- \n${t('signature')}`,
+  };
+}

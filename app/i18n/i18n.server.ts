@@ -1,0 +1,58 @@
+/**
+ * Server-side translation. All locale files are read once into memory, so a fixed `t` for any language
+ * costs nothing per request and works the same in routes, mail and socket errors.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createInstance, type i18n, type Resource, type TFunction } from 'i18next';
+import { i18nOptions } from './options';
+import { DEFAULT_LANGUAGE, isSupportedLanguage, SUPPORTED_LANGUAGES } from './languages';
+
+const localesDir = path.resolve(process.env.LOCALES_DIR ?? 'locales');
+
+function readResources(): Resource {
+  const resources: Resource = {};
+  for (const lng of SUPPORTED_LANGUAGES) {
+    resources[lng] = {};
+    const dir = path.join(localesDir, lng);
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      resources[lng][file.replace(/\.json$/, '')] = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+let resources: Resource | null = null;
+const instances = new Map<string, i18n>();
+
+/** A ready i18next instance for one language, with every namespace loaded. */
+export function i18nFor(lng: string): i18n {
+  const language = isSupportedLanguage(lng) ? lng : DEFAULT_LANGUAGE;
+  let instance = instances.get(language);
+  if (!instance) {
+    resources ??= readResources();
+    instance = createInstance();
+    void instance.init({ ...i18nOptions, resources, lng: language, ns: Object.keys(resources.en ?? {}), initImmediate: false });
+    instances.set(language, instance);
+  }
+  return instance;
+}
+
+export function getFixedT(lng: string, ns: string | string[] = 'common'): TFunction {
+  return i18nFor(lng).getFixedT(i18nFor(lng).language, ns);
+}
+
+/** The in-memory resources for a language and namespaces, to hand to the browser with the page. */
+export function resourcesFor(lng: string, namespaces: string[]): Resource {
+  resources ??= readResources();
+  const pick = (l: string) => Object.fromEntries(namespaces.map((ns) => [ns, resources![l]?.[ns] ?? {}]));
+  const out: Resource = { [lng]: pick(lng) };
+  for (const fallback of fallbacksOf(lng)) out[fallback] = pick(fallback);
+  return out;
+}
+
+function fallbacksOf(lng: string): string[] {
+  const chain = (i18nOptions.fallbackLng as Record<string, string[]>)[lng] ?? (i18nOptions.fallbackLng as Record<string, string[]>).default;
+  return chain.filter((l) => l !== lng);
+}
