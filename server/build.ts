@@ -1,0 +1,23 @@
+/** `npm start` on a fresh clone or after a change: build the Remix app when the build is missing or older than its sources. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SOURCES = ['app', 'remix.config.js', 'package.json', 'tsconfig.json'];
+export const BUILD_ENTRY = path.resolve('build/index.js');
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
+}
+
+export function buildIfStale(log: (line: string) => void): void {
+  const built = fs.existsSync(BUILD_ENTRY) ? fs.statSync(BUILD_ENTRY).mtimeMs : 0;
+  if (built && built >= Math.max(...SOURCES.map(newestMtime))) return;
+  log(built ? 'Sources changed since the last build: building …' : 'No build yet: building the app …');
+  const cli = path.resolve('node_modules/@remix-run/dev/dist/cli.js');
+  const result = spawnSync(process.execPath, [cli, 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The build failed (see above).');
+}

@@ -1,0 +1,4 @@
+/** `npm start` — see server/main.ts. */
+import { main } from './main';
+
+void main();

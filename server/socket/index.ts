@@ -1,0 +1,45 @@
+/**
+ * Socket.IO on the app's own HTTP server. The handshake reads the same session cookie as pages; a
+ * signed-in socket joins `user:{id}` and `session:{id}` so revocations can disconnect it. Guests connect
+ * too, for public rooms only.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '#app/realtime/events';
+import { rooms } from '#app/realtime/rooms';
+import { validateSession } from '#app/domain/auth/sessions.server';
+import { isAllowedOrigin } from '../security';
+import { registerTownHandlers } from './towns';
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function createSocketServer(httpServer: HttpServer, options: { publicUrl: string | null }): IoServer {
+  const io: IoServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // Refuse cross-site handshakes: the cookie would otherwise authenticate another site's socket.
+    allowRequest: (req, callback) => {
+      const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+      callback(null, isAllowedOrigin(req, options.publicUrl, protocol));
+    },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const session = await validateSession(socket.request.headers.cookie, false);
+      socket.data.userId = session?.userId ?? null;
+      socket.data.sessionId = session?.sessionId ?? null;
+      next();
+    } catch (error) {
+      next(error as Error);
+    }
+  });
+
+  io.on('connection', (socket) => {
+    if (socket.data.userId && socket.data.sessionId) {
+      void socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
+    }
+    registerTownHandlers(io, socket);
+  });
+  return io;
+}
