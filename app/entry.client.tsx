@@ -1,0 +1,33 @@
+import { RemixBrowser } from '@remix-run/react';
+import i18next from 'i18next';
+import Backend from 'i18next-http-backend';
+import { startTransition, StrictMode } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { NAMESPACES } from '#app/i18n/languages';
+import { i18nOptions } from '#app/i18n/options';
+
+async function hydrate() {
+  await i18next
+    .use(initReactI18next)
+    .use(Backend)
+    .init({
+      ...i18nOptions,
+      lng: document.documentElement.lang,
+      ns: [...NAMESPACES],
+      backend: { loadPath: '/locales/{{lng}}/{{ns}}.json' },
+      react: { useSuspense: false },
+    });
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>
+      </I18nextProvider>,
+    );
+  });
+}
+
+void hydrate();

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { canManageMembers } from '#app/domain/auth/permissions';
+import { getActor, requireTown } from '#app/guards.server';
+
+export const handle = { i18n: ['common', 'towns'] };
+
+/** The town's frame: its name, the person's role there, and the town's own navigation. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const town = await requireTown(params.slug);
+  const actor = await getActor(request, context);
+  return {
+    town: { id: town.id, slug: town.slug, name: town.name, state: town.state, languages: town.languages, memberCount: town.memberCount },
+    role: actor?.roles[town.id] ?? null,
+    canManage: canManageMembers(actor, town.id),
+  };
+}
+
+export default function TownLayout() {
+  const { t } = useTranslation(['towns', 'common']);
+  const { town, role, canManage } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <div className="town-header">
+        <p className="eyebrow">{t(`states.${town.state}`)}</p>
+        <h1>{town.name}</h1>
+        {role ? <p className="badge">{t('yourRole', { role: t(`roles.${role}`) })}</p> : null}
+        <nav aria-label={t('townNav', { town: town.name })} className="sub-nav">
+          <ul>
+            <li>
+              <NavLink to={`/towns/${town.slug}`} end>
+                {t('overview')}
+              </NavLink>
+            </li>
+            {canManage ? (
+              <li>
+                <NavLink to={`/towns/${town.slug}/members`}>{t('members.title')}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </div>
+      <Outlet />
+    </div>
+  );
+}
