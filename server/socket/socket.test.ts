@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import { signIn } from '#app/domain/auth/accounts.server';
+import { revokeAllSessions, revokeSession } from '#app/domain/auth/sessions.server';
+import { rooms } from '#app/realtime/rooms';
+import type { SocketAck } from '#app/realtime/events';
+import { startAppServer, type AppServer } from '../app';
+import { createTownDirectly, createUser, testContext } from '../../db/testing/factories';
+
+let server: AppServer;
+let townId: number;
+const open: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startAppServer({ port: 0, host: '127.0.0.1', publicUrl: null, demoMode: false, remixBuild: null });
+  townId = await createTownDirectly('socket-town');
+});
+afterAll(async () => {
+  for (const socket of open) socket.disconnect();
+  await server.close();
+});
+
+function client(headers: Record<string, string> = {}): Socket {
+  const socket = connect(server.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  open.push(socket);
+  return socket;
+}
+
+const connected = (socket: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+const disconnected = (socket: Socket) => new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+const emit = (socket: Socket, event: string, payload: unknown) => new Promise<SocketAck>((resolve) => socket.emit(event, payload, resolve));
+
+async function signedInClient() {
+  const person = await createUser();
+  const session = await signIn(person, testContext());
+  const socket = client({ cookie: session.cookie.split(';')[0] });
+  await connected(socket);
+  return { person, session, socket };
+}
+
+describe('handshake', () => {
+  it('a guest connects and may join a public town room, but nothing personal', async () => {
+    const guest = client();
+    await connected(guest);
+    expect(await emit(guest, 'town:join', { townId })).toEqual({ ok: true });
+    const [serverSide] = await server.io.fetchSockets();
+    expect(serverSide.data.userId).toBeNull();
+    expect([...serverSide.rooms].filter((room) => room.startsWith('user:'))).toEqual([]);
+  });
+
+  it('a signed-in socket joins its user room through the session cookie', async () => {
+    const { person } = await signedInClient();
+    const inRoom = await server.io.in(rooms.user(person.userId)).fetchSockets();
+    expect(inRoom).toHaveLength(1);
+    expect(inRoom[0].data.userId).toBe(person.userId);
+  });
+
+  it('a forged cookie connects as a guest', async () => {
+    const socket = client({ cookie: 'weltoffen_session=forged' });
+    await connected(socket);
+    const sockets = await server.io.fetchSockets();
+    expect(sockets.find((s) => s.id === socket.id)?.data.userId).toBeNull();
+  });
+
+  it('refuses a handshake from another site', async () => {
+    const socket = client({ origin: 'https://evil.example' });
+    await expect(connected(socket)).rejects.toBeTruthy();
+  });
+
+  it('rejects malformed payloads and rooms that do not exist, with an error ack', async () => {
+    const guest = client();
+    await connected(guest);
+    expect(await emit(guest, 'town:join', { townId: 'x' })).toEqual({ ok: false, error: 'invalid' });
+    expect(await emit(guest, 'town:join', null)).toEqual({ ok: false, error: 'invalid' });
+    expect(await emit(guest, 'town:join', { townId: 987654 })).toEqual({ ok: false, error: 'forbidden' });
+  });
+});
+
+describe('revocation disconnects', () => {
+  it('signing out disconnects the sockets of that session only', async () => {
+    const { person, session, socket } = await signedInClient();
+    const second = await signIn(person, testContext());
+    const other = client({ cookie: second.cookie.split(';')[0] });
+    await connected(other);
+    const gone = disconnected(socket);
+    await revokeSession(session.sessionId);
+    expect(await gone).toBe('io server disconnect');
+    expect(other.connected).toBe(true);
+  });
+
+  it('"sign out everywhere" disconnects every socket of the person', async () => {
+    const { person, socket } = await signedInClient();
+    const second = client({ cookie: (await signIn(person, testContext())).cookie.split(';')[0] });
+    await connected(second);
+    const bystander = await signedInClient();
+    const both = Promise.all([disconnected(socket), disconnected(second)]);
+    await revokeAllSessions(person.userId);
+    expect(await both).toEqual(['io server disconnect', 'io server disconnect']);
+    expect(bystander.socket.connected).toBe(true);
+  });
+});
