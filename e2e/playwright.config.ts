@@ -31,6 +31,8 @@ export default defineConfig({
     cwd: root,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
+    // Let the server drain and stop its embedded PostgreSQL (the default is an immediate SIGKILL).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
