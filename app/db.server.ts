@@ -9,6 +9,8 @@ function databaseUrl(): string {
 
 export const sql = postgres(databaseUrl(), {
   transform: postgres.camel,
+  // Ids are bigint identities; they stay far below 2^53, so numbers are safe and simpler than strings.
+  types: { bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: (value: string) => Number(value) } },
   max: Number(process.env.DB_POOL_SIZE) || 10,
   onnotice: () => {},
   connection: { application_name: 'weltoffen' },

@@ -5,6 +5,7 @@ import { useChangeLanguage } from 'remix-i18next/react';
 import stylesheet from '#app/styles/app.css';
 import { getIdentity } from '#app/guards.server';
 import { setPreferredLanguage } from '#app/domain/auth/accounts.server';
+import { unreadNotificationCount } from '#app/domain/forums/notifications.server';
 import { languageCookie, resolveLanguage } from '#app/i18n/locale.server';
 import { directionOf, DEFAULT_LANGUAGE } from '#app/i18n/languages';
 import { useNonce } from '#app/components/nonce';
@@ -31,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     {
       language,
-      user: actor ? { displayName: actor.displayName, isNetworkTeam: actor.isNetworkTeam } : null,
+      user: actor ? { displayName: actor.displayName, isNetworkTeam: actor.isNetworkTeam, unreadNotifications: await unreadNotificationCount(actor) } : null,
       demoMode: context.demoMode,
     },
     { headers },

@@ -28,6 +28,15 @@ export const DEMO_ACCOUNTS: { label: string; email: string; name: string; networ
 
 /** Seeds once: returns false when the network already has towns. */
 export async function seedDemoNetwork(sql: Sql): Promise<boolean> {
+  const seeded = await seedPeopleAndTowns(sql);
+  if (seeded) {
+    const { seedDemoForums } = await import('./seed-forums');
+    await seedDemoForums(sql, DEMO_TOWNS.map((t) => t.slug));
+  }
+  return seeded;
+}
+
+async function seedPeopleAndTowns(sql: Sql): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('weltoffen:seed'))`;

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit/domain/socket tests (Vitest, real PostgreSQL), build, then the journeys in
+// `npm test`: type check, build, unit/domain/socket tests (Vitest, real PostgreSQL), then the journeys in
 // real Chromium (Playwright). Ends with one "N passed, N failed" line over both suites.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const steps = [
   ['Type check', 'npx', ['tsc', '--noEmit']],
-  ['Unit, domain and socket tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
+  // Built before the tests: the two-process socket test starts the real server.
   ['Build', 'npx', ['remix', 'build']],
+  ['Unit, domain and socket tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['End-to-end journeys (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)]],
 ];
 

@@ -12,7 +12,8 @@ import { sql } from '#app/db.server';
 import { deliverDueMail } from '#app/domain/mail/outbox.server';
 import { pruneThrottleEvents } from '#app/domain/auth/throttle.server';
 import { closeSessionStore } from '#app/domain/auth/sessions.server';
-import { createSocketServer, type IoServer } from './socket';
+import { createSocketServer, registerPresenceAwareHandlers, type IoServer } from './socket';
+import { Presence } from './realtime/presence';
 import { listenForDomainEvents } from './realtime/listener';
 import { cspNonce, originCheck, securityHeaders } from './security';
 
@@ -77,7 +78,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 
   const httpServer = http.createServer(app);
   const io = createSocketServer(httpServer, { publicUrl: options.publicUrl });
-  const listener = await listenForDomainEvents(sql, io, log);
+  const presence = new Presence(io, log);
+  registerPresenceAwareHandlers(io, presence);
+  const listener = await listenForDomainEvents(sql, io, presence, log);
 
   let mailRunning = false;
   const mailTimer = setInterval(async () => {
@@ -102,6 +105,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     io,
     async close() {
       clearInterval(mailTimer);
+      presence.stop();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,18 +1,25 @@
 import { useEffect } from 'react';
+import { useRevalidator } from '@remix-run/react';
 import { connectSocket } from '#app/realtime/socket-client';
 
 /** When this session is revoked elsewhere ("sign out everywhere", password reset), leave the page for the sign-in. */
 export function SessionWatcher() {
+  const revalidator = useRevalidator();
   useEffect(() => {
     const socket = connectSocket();
+    // A new notification: re-read the page data, so the count in the header is right.
+    const notified = () => revalidator.revalidate();
+    socket.on('notification:created', notified);
     const signedOut = () => window.location.assign('/login?signedOut=1');
     socket.on('session:revoked', signedOut);
     socket.on('disconnect', (reason) => {
       if (reason === 'io server disconnect') signedOut();
     });
     return () => {
+      socket.off('notification:created', notified);
       socket.off('session:revoked', signedOut);
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- one subscription per page
   }, []);
   return null;
 }

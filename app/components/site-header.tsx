@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './language-switcher';
 
-export function SiteHeader({ user, language }: { user: { displayName: string; isNetworkTeam: boolean } | null; language: string }) {
+export function SiteHeader({ user, language }: { user: { displayName: string; isNetworkTeam: boolean; unreadNotifications: number } | null; language: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -26,6 +26,17 @@ export function SiteHeader({ user, language }: { user: { displayName: string; is
             ) : null}
             {user ? (
               <>
+                <li>
+                  <NavLink to="/notifications">
+                    {t('nav.notifications')}
+                    {user.unreadNotifications ? (
+                      <span className="count-badge">
+                        {user.unreadNotifications}
+                        <span className="visually-hidden"> {t('nav.unread')}</span>
+                      </span>
+                    ) : null}
+                  </NavLink>
+                </li>
                 <li>
                   <NavLink to="/account">{t('nav.account', { name: user.displayName })}</NavLink>
                 </li>

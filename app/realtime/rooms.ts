@@ -3,4 +3,8 @@ export const rooms = {
   user: (userId: string) => `user:${userId}`,
   session: (sessionId: string) => `session:${sessionId}`,
   town: (municipalityId: number) => `town:${municipalityId}`,
+  forum: (forumId: number) => `forum:${forumId}`,
+  thread: (threadId: number) => `thread:${threadId}`,
 };
+
+export const threadIdOfRoom = (room: string): number | null => (room.startsWith('thread:') ? Number(room.slice(7)) : null);

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { joinTown, leaveTown } from '#app/domain/municipalities/towns.server';
+import { listForums } from '#app/domain/forums/forums.server';
 import { canJoinTown } from '#app/domain/auth/permissions';
 import { domainFailure } from '#app/forms.server';
 import { getActor, requireActor, requireTown } from '#app/guards.server';
@@ -10,7 +11,7 @@ import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { FormAlert, Notice } from '#app/components/ui/field';
 import { useFormFailure } from '#app/components/ui/use-form-failure';
 
-export const handle = { i18n: ['common', 'towns'] };
+export const handle = { i18n: ['common', 'towns', 'forums'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -24,6 +25,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     role: actor?.roles[town.id] ?? null,
     canJoin: canJoinTown(actor, town.id),
     joined: new URL(request.url).searchParams.has('joined'),
+    slug: town.slug,
+    forums: (await listForums(town.id)).map((f) => ({ ...f, lastPostAt: f.lastPostAt?.toISOString() ?? null })),
   };
 }
 
@@ -44,8 +47,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function TownOverview() {
-  const { t } = useTranslation(['towns', 'common']);
-  const { languages, signedIn, role, canJoin, verified, joined } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(['towns', 'common', 'forums']);
+  const { languages, signedIn, role, canJoin, verified, joined, forums, slug } = useLoaderData<typeof loader>();
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const { errors } = useFormFailure();
   return (
     <div className="stack">
@@ -85,9 +89,23 @@ export default function TownOverview() {
           ))}
         </ul>
       </section>
-      <section className="card" aria-labelledby="coming-heading">
-        <h2 id="coming-heading">{t('town.dialogueHeading')}</h2>
-        <p>{t('town.dialogueText')}</p>
+      <section aria-labelledby="forums-heading">
+        <h2 id="forums-heading">{t('town.dialogueHeading')}</h2>
+        {forums.length === 0 ? <p>{t('town.dialogueText')}</p> : null}
+        <ul className="forum-list">
+          {forums.map((forum) => (
+            <li key={forum.id} className="card">
+              <h3>
+                <Link to={`/towns/${slug}/forums/${forum.slug}`}>{forum.name}</Link>
+              </h3>
+              {forum.description ? <p>{forum.description}</p> : null}
+              <p className="meta">
+                {t('forums:forum.threadCount', { count: forum.threadCount })} · {t('forums:forum.postCount', { count: forum.postCount })}
+                {forum.lastPostAt ? <> · {t('forums:forum.lastActivity', { when: when.format(new Date(forum.lastPostAt)) })}</> : null}
+              </p>
+            </li>
+          ))}
+        </ul>
       </section>
     </div>
   );

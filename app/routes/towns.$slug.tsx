@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canManageMembers } from '#app/domain/auth/permissions';
+import { canManageForums, canManageMembers } from '#app/domain/auth/permissions';
 import { getActor, requireTown } from '#app/guards.server';
 
-export const handle = { i18n: ['common', 'towns'] };
+export const handle = { i18n: ['common', 'towns', 'forums'] };
 
 /** The town's frame: its name, the person's role there, and the town's own navigation. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -14,12 +14,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     town: { id: town.id, slug: town.slug, name: town.name, state: town.state, languages: town.languages, memberCount: town.memberCount },
     role: actor?.roles[town.id] ?? null,
     canManage: canManageMembers(actor, town.id),
+    canManageForums: canManageForums(actor, town.id),
   };
 }
 
 export default function TownLayout() {
-  const { t } = useTranslation(['towns', 'common']);
-  const { town, role, canManage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(['towns', 'common', 'forums']);
+  const { town, role, canManage, canManageForums: canManageTownForums } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <div className="town-header">
@@ -33,6 +34,14 @@ export default function TownLayout() {
                 {t('overview')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to={`/towns/${town.slug}/search`}>{t('forums:search.nav')}</NavLink>
+            </li>
+            {canManageTownForums ? (
+              <li>
+                <NavLink to={`/towns/${town.slug}/forums-admin`}>{t('forums:manage.nav')}</NavLink>
+              </li>
+            ) : null}
             {canManage ? (
               <li>
                 <NavLink to={`/towns/${town.slug}/members`}>{t('members.title')}</NavLink>

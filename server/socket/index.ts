@@ -10,6 +10,8 @@ import { rooms } from '#app/realtime/rooms';
 import { validateSession } from '#app/domain/auth/sessions.server';
 import { isAllowedOrigin } from '../security';
 import { registerTownHandlers } from './towns';
+import { registerForumHandlers } from './forums';
+import type { Presence } from '../realtime/presence';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -42,4 +44,9 @@ export function createSocketServer(httpServer: HttpServer, options: { publicUrl:
     registerTownHandlers(io, socket);
   });
   return io;
+}
+
+/** Handlers that need the process's presence tracker are registered once it exists. */
+export function registerPresenceAwareHandlers(io: IoServer, presence: Presence) {
+  io.on('connection', (socket) => registerForumHandlers(socket, presence));
 }

@@ -39,3 +39,14 @@ export const canManageMembers = (actor: MaybeActor, townId: number) => roleIn(ac
 export const canManageNetwork = (actor: MaybeActor) => !!actor?.isNetworkTeam;
 
 export const canReadDevMail = (demoMode: boolean) => demoMode;
+
+export const isStaffIn = (actor: MaybeActor, townId: number) => (STAFF_ROLES as readonly string[]).includes(roleIn(actor, townId) ?? '');
+
+/** Members with a confirmed address post; announcement forums take posts from staff only. */
+export const canPostInForum = (actor: MaybeActor, townId: number, forum: { staffOnlyPosting: boolean }) =>
+  !!actor && actor.emailVerified && isMemberOf(actor, townId) && (!forum.staffOnlyPosting || isStaffIn(actor, townId));
+
+export const canManageForums = (actor: MaybeActor, townId: number) => roleIn(actor, townId) === 'admin' || !!actor?.isNetworkTeam;
+
+/** Authors edit and delete their own posts (moderation comes on top, per town). */
+export const canEditPost = (actor: MaybeActor, post: { authorId: string | null }) => !!actor && post.authorId === actor.userId;

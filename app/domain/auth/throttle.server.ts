@@ -19,8 +19,8 @@ export const throttleRules = {
   feedbackPerIp: (ip: string): ThrottleRule => ({ bucket: `feedback:ip:${ip}`, limit: 10, windowSeconds: 60 * 60 }),
 };
 
-/** Throws `throttled` (with the minutes to wait) when any rule is at its limit. */
-export async function assertNotThrottled(db: Db, rules: ThrottleRule[]): Promise<void> {
+/** Throws `throttled` (with the minutes to wait, under `messageKey`) when any rule is at its limit. */
+export async function assertNotThrottled(db: Db, rules: ThrottleRule[], messageKey = 'auth:errors.throttled'): Promise<void> {
   for (const rule of rules) {
     const [row] = await db`
       select count(*)::int as attempts,
@@ -29,7 +29,7 @@ export async function assertNotThrottled(db: Db, rules: ThrottleRule[]): Promise
                where bucket = ${rule.bucket} and occurred_at > now() - make_interval(secs => ${rule.windowSeconds})
                order by occurred_at desc limit ${rule.limit}) recent`;
     if (row.attempts >= rule.limit) {
-      throw new DomainError('throttled', 'auth:errors.throttled', { minutes: Math.max(1, Math.ceil(row.waitSeconds / 60)) });
+      throw new DomainError('throttled', messageKey, { minutes: Math.max(1, Math.ceil(row.waitSeconds / 60)) });
     }
   }
 }

@@ -1,0 +1,76 @@
+import { Form, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { PostView } from '#app/domain/forums/posts.server';
+import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
+
+interface PostItemProps {
+  post: PostView;
+  townSlug: string;
+  currentUserId: string | null;
+  canReply: boolean;
+  isNew?: boolean;
+}
+
+/** One post: author, time, language, the server-rendered (validated, sanitised) body, and its actions. */
+export function PostItem({ post, townSlug, currentUserId, canReply, isNew }: PostItemProps) {
+  const { t, i18n } = useTranslation(['forums', 'common']);
+  const mine = !!currentUserId && post.authorId === currentUserId;
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(post.createdAt));
+  const author = post.authorName ?? t('post.formerMember');
+  return (
+    <article id={`post-${post.id}`} className={`post${isNew ? ' post-new' : ''}`} aria-labelledby={`post-${post.id}-meta`} data-position={post.position}>
+      <header className="post-meta" id={`post-${post.id}-meta`}>
+        <span className="post-author">{author}</span>{' '}
+        <a href={`/posts/${post.id}`} className="post-time">
+          <time dateTime={post.createdAt}>{when}</time>
+          <span className="visually-hidden"> – {t('post.permalink')}</span>
+        </a>
+        {!post.deleted ? (
+          <span className="language-label" lang={post.language}>
+            <span className="visually-hidden">{t('post.languageLabel')} </span>
+            {LANGUAGE_NAMES[post.language as Language] ?? post.language}
+          </span>
+        ) : null}
+        {post.editedAt && !post.deleted ? (
+          <Link to={`/towns/${townSlug}/posts/${post.id}/history`} className="post-edited">
+            {t('post.edited')}
+          </Link>
+        ) : null}
+      </header>
+      {post.quotedPostId && !post.deleted ? (
+        <p className="post-reply-to">
+          <a href={`/posts/${post.quotedPostId}`}>{t('post.inReplyTo', { name: post.quotedAuthorName ?? t('post.formerMember') })}</a>
+        </p>
+      ) : null}
+      {post.deleted ? (
+        <p className="post-placeholder">{t('post.deleted')}</p>
+      ) : (
+        <div className="post-body" lang={post.language} dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
+      )}
+      {!post.deleted && (canReply || mine) ? (
+        <footer className="post-actions">
+          {canReply ? (
+            <a href={`?quote=${post.id}#composer`} className="button small" data-quote={post.id}>
+              {t('post.quote')}
+              <span className="visually-hidden"> – {author}</span>
+            </a>
+          ) : null}
+          {mine ? (
+            <>
+              <Link to={`/towns/${townSlug}/posts/${post.id}/edit`} className="button small">
+                {t('post.edit')}
+              </Link>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="delete" />
+                <input type="hidden" name="postId" value={post.id} />
+                <button type="submit" className="button small danger">
+                  {t('post.delete')}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </footer>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { searchSchema } from '#app/domain/forums/schemas';
+import { MARK_END, MARK_START, searchTown } from '#app/domain/forums/search.server';
+import { getLanguage, requireTown } from '#app/guards.server';
+import { pageTitle } from '#app/page-title.server';
+import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
+
+export const handle = { i18n: ['common', 'forums'] };
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const town = await requireTown(params.slug);
+  const url = new URL(request.url);
+  const q = url.searchParams.get('q') ?? '';
+  const offset = Math.max(0, Math.min(1000, Number(url.searchParams.get('offset')) || 0));
+  const title = await pageTitle(request, context, 'forums:search.title', { town: town.name });
+  if (!url.searchParams.has('q')) return { title, q, hits: [], more: false, offset, error: null, searched: false };
+  const parsed = searchSchema.safeParse({ q });
+  if (!parsed.success) return { title, q, hits: [], more: false, offset, error: parsed.error.issues[0].message, searched: false };
+  const { hits, more } = await searchTown(town.id, parsed.data.q, await getLanguage(request, context), offset);
+  return { title, q, hits: hits.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })), more, offset, error: null, searched: true };
+}
+
+/** A snippet with its highlights, built as React nodes: the stored text is never inserted as HTML. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(new RegExp(`(${MARK_START}[^${MARK_END}]*${MARK_END})`));
+  return (
+    <>
+      {parts.map((part, i) => (part.startsWith(MARK_START) ? <mark key={i}>{part.slice(1, -1)}</mark> : <span key={i}>{part}</span>))}
+    </>
+  );
+}
+
+export default function Search() {
+  const { t, i18n } = useTranslation(['forums', 'common']);
+  const { q, hits, more, offset, error, searched } = useLoaderData<typeof loader>();
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  return (
+    <div className="stack">
+      <h2>{t('search.heading')}</h2>
+      <form method="get" className="search-form" role="search">
+        <div className={`field${error ? ' has-error' : ''}`}>
+          <label htmlFor="search-q">{t('search.label')}</label>
+          <input id="search-q" type="search" name="q" defaultValue={q} aria-describedby={error ? 'search-error' : undefined} aria-invalid={error ? true : undefined} />
+          {error ? (
+            <p className="field-error" id="search-error">
+              {t(error)}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button primary">
+          {t('search.submit')}
+        </button>
+      </form>
+      {searched ? (
+        <p role="status">{hits.length ? t('search.results', { count: hits.length + offset, more: more ? '+' : '' }) : t('search.none', { q })}</p>
+      ) : null}
+      <ol className="search-results">
+        {hits.map((hit) => (
+          <li key={hit.postId} className="card">
+            <h3>
+              <Link to={`/posts/${hit.postId}`}>{hit.threadTitle}</Link>
+            </h3>
+            <p className="meta">
+              {hit.forumName} · {hit.authorName ?? t('post.formerMember')} · {when.format(new Date(hit.createdAt))} ·{' '}
+              <span lang={hit.language}>{LANGUAGE_NAMES[hit.language as Language] ?? hit.language}</span>
+            </p>
+            <p lang={hit.language}>
+              <Snippet text={hit.snippet} />
+            </p>
+          </li>
+        ))}
+      </ol>
+      {more ? <Link to={`?q=${encodeURIComponent(q)}&offset=${offset + 20}`}>{t('search.more')}</Link> : null}
+    </div>
+  );
+}
