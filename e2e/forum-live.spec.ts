@@ -71,6 +71,14 @@ test('two residents talk live: rich text appears, edits follow, a quoted reply c
   await expect(quoted.getByText('In reply to Test live-a')).toBeVisible();
   await expectAccessible(a);
 
+  // A follows the thread they started: the reply shows up in the header count, live, and in the list.
+  await expect(a.getByRole('link', { name: 'Notifications 1 unread' })).toBeVisible();
+  await a.getByRole('link', { name: 'Notifications 1 unread' }).click();
+  await expect(a.getByRole('link', { name: 'Test live-b replied in "Ein Sommerfest für alle?"' })).toBeVisible();
+  await expectAccessible(a);
+  await a.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(a.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+
   await contextA.close();
   await contextB.close();
 });

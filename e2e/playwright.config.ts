@@ -36,6 +36,7 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', WELTOFFEN_DEMO: '1' },
+    // Every journey signs up from 127.0.0.1: lift the per-IP sign-up limit (its own test is in Vitest).
+    env: { PORT: String(PORT), HOST: '127.0.0.1', WELTOFFEN_DEMO: '1', SIGNUPS_PER_IP_PER_HOUR: '1000' },
   },
 });

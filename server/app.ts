@@ -11,6 +11,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { sql } from '#app/db.server';
 import { deliverDueMail } from '#app/domain/mail/outbox.server';
 import { pruneThrottleEvents } from '#app/domain/auth/throttle.server';
+import { sendNotificationDigests } from '#app/domain/forums/notifications.server';
 import { closeSessionStore } from '#app/domain/auth/sessions.server';
 import { createSocketServer, registerPresenceAwareHandlers, type IoServer } from './socket';
 import { Presence } from './realtime/presence';
@@ -83,10 +84,13 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const listener = await listenForDomainEvents(sql, io, presence, log);
 
   let mailRunning = false;
+  let ticks = 0;
   const mailTimer = setInterval(async () => {
     if (mailRunning) return;
     mailRunning = true;
     try {
+      // Digests once a minute (each person at most daily); the outbox every tick.
+      if (ticks++ % 12 === 0) await sendNotificationDigests(options.publicUrl ?? `http://localhost:${(httpServer.address() as AddressInfo).port}`);
       await deliverDueMail();
       await pruneThrottleEvents(sql);
     } catch (error) {

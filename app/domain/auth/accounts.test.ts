@@ -71,7 +71,7 @@ describe('throttling', () => {
 
   it('limits sign-ups per IP', async () => {
     const ip = '192.0.2.150';
-    for (let i = 0; i < 10; i++) await signUp({ email: uniqueEmail('bulk'), password: 'a good long password', displayName: 'Bulk' }, testContext({ ip }));
+    for (let i = 0; i < 30; i++) await signUp({ email: uniqueEmail('bulk'), password: 'a good long password', displayName: 'Bulk' }, testContext({ ip }));
     await expect(signUp({ email: uniqueEmail('bulk'), password: 'a good long password', displayName: 'Bulk' }, testContext({ ip }))).rejects.toMatchObject({ code: 'throttled' });
   });
 });

@@ -11,10 +11,13 @@ export interface ThrottleRule {
   windowSeconds: number;
 }
 
+/** Sign-ups per IP and hour. Town events share one WLAN, so operators may raise it (SIGNUPS_PER_IP_PER_HOUR). */
+const signUpsPerIpPerHour = () => Number(process.env.SIGNUPS_PER_IP_PER_HOUR) || 30;
+
 export const throttleRules = {
   loginPerAccount: (email: string): ThrottleRule => ({ bucket: `login:account:${email}`, limit: 5, windowSeconds: 15 * 60 }),
   loginPerIp: (ip: string): ThrottleRule => ({ bucket: `login:ip:${ip}`, limit: 30, windowSeconds: 15 * 60 }),
-  signUpPerIp: (ip: string): ThrottleRule => ({ bucket: `signup:ip:${ip}`, limit: 10, windowSeconds: 60 * 60 }),
+  signUpPerIp: (ip: string): ThrottleRule => ({ bucket: `signup:ip:${ip}`, limit: signUpsPerIpPerHour(), windowSeconds: 60 * 60 }),
   mailRequestPerIp: (ip: string): ThrottleRule => ({ bucket: `mail:ip:${ip}`, limit: 10, windowSeconds: 60 * 60 }),
   feedbackPerIp: (ip: string): ThrottleRule => ({ bucket: `feedback:ip:${ip}`, limit: 10, windowSeconds: 60 * 60 }),
 };
