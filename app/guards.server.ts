@@ -48,14 +48,17 @@ export async function requireActor(request: Request, context: AppLoadContext): P
   return actor;
 }
 
-export async function requireTown(slug: string | undefined): Promise<Town> {
+/** Turns the domain's "not found" into a 404 page. */
+export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
   try {
-    return await getTownBySlug(slug ?? '');
+    return await lookup;
   } catch (error) {
     if (isDomainError(error) && error.code === 'not_found') throw new Response('Not found', { status: 404 });
     throw error;
   }
 }
+
+export const requireTown = (slug: string | undefined): Promise<Town> => orNotFound(getTownBySlug(slug ?? ''));
 
 export async function getLanguage(request: Request, context: AppLoadContext): Promise<string> {
   const actor = await getActor(request, context);

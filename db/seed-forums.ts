@@ -105,4 +105,6 @@ export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPo
                where municipality_id = ${townId}`;
   }
   await sql`delete from throttle_events where bucket like 'post:%'`;
+  // The demo's own history is not news to its people.
+  await sql`update notifications set read_at = now()`;
 }

@@ -150,6 +150,9 @@ test('forum, thread and search pages pass axe in German and in Arabic', async ({
     await expectAccessible(page);
     await page.goto('/towns/hafenstadt/search?q=Spielplatz');
     await expect(page.locator('.search-results mark').first()).toBeVisible();
+    await page.waitForLoadState('networkidle'); // hydrated: the highlights must survive it
+    await expect(page.locator('.search-results mark').first()).toBeVisible();
+    await expect(page.locator('.search-results')).not.toContainText('\u0002');
     await expectAccessible(page);
   }
   await page.goto('/?lng=en');

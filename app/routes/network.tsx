@@ -8,7 +8,7 @@ import { domainFailure, invalid, parseForm } from '#app/forms.server';
 import { requireActor } from '#app/guards.server';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '#app/i18n/languages';
 import { pageTitle } from '#app/page-title.server';
-import { Field, FormAlert, Notice } from '#app/components/ui/field';
+import { Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
 import { useFormFailure } from '#app/components/ui/use-form-failure';
 
 export const handle = { i18n: ['common', 'towns', 'network'] };
@@ -85,22 +85,13 @@ export default function Network() {
           <FormAlert error={errors.form} />
           <Field name="name" label={t('towns:fields.name')} required defaultValue={value('name')} error={errors.name} />
           <Field name="slug" label={t('towns:fields.slug')} hint={t('slugHint')} required defaultValue={value('slug')} error={errors.slug} />
-          <div className={`field${errors.state ? ' has-error' : ''}`}>
-            <label htmlFor="field-state">{t('towns:fields.state')}</label>
-            <select id="field-state" name="state" defaultValue={value('state')} aria-describedby={errors.state ? 'field-state-error' : undefined}>
-              <option value="">{t('chooseState')}</option>
-              {GERMAN_STATES.map((state) => (
-                <option key={state} value={state}>
-                  {t(`towns:states.${state}`)}
-                </option>
-              ))}
-            </select>
-            {errors.state ? (
-              <p className="field-error" id="field-state-error">
-                {t(errors.state.key)}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            name="state"
+            label={t('towns:fields.state')}
+            defaultValue={value('state')}
+            error={errors.state}
+            options={[{ value: '', label: t('chooseState') }, ...GERMAN_STATES.map((state) => ({ value: state, label: t(`towns:states.${state}`) }))]}
+          />
           <fieldset className={errors.languages ? 'has-error' : undefined} aria-describedby={errors.languages ? 'field-languages-error' : undefined}>
             <legend>{t('towns:fields.languages')}</legend>
             <div className="checkbox-grid">
@@ -116,21 +107,13 @@ export default function Network() {
               </p>
             ) : null}
           </fieldset>
-          <div className={`field${errors.defaultLanguage ? ' has-error' : ''}`}>
-            <label htmlFor="field-defaultLanguage">{t('towns:fields.defaultLanguage')}</label>
-            <select id="field-defaultLanguage" name="defaultLanguage" defaultValue={value('defaultLanguage', 'de')} aria-describedby={errors.defaultLanguage ? 'field-defaultLanguage-error' : undefined}>
-              {SUPPORTED_LANGUAGES.map((lng) => (
-                <option key={lng} value={lng} lang={lng}>
-                  {LANGUAGE_NAMES[lng]}
-                </option>
-              ))}
-            </select>
-            {errors.defaultLanguage ? (
-              <p className="field-error" id="field-defaultLanguage-error">
-                {t(errors.defaultLanguage.key)}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            name="defaultLanguage"
+            label={t('towns:fields.defaultLanguage')}
+            defaultValue={value('defaultLanguage', 'de')}
+            error={errors.defaultLanguage}
+            options={SUPPORTED_LANGUAGES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng], lang: lng }))}
+          />
           <button type="submit" className="button primary" disabled={busy}>
             {t('create')}
           </button>

@@ -6,9 +6,8 @@ import { canPostInForum, isMemberOf } from '#app/domain/auth/permissions';
 import { getForum } from '#app/domain/forums/forums.server';
 import { createThread, listThreads } from '#app/domain/forums/threads.server';
 import { newThreadSchema } from '#app/domain/forums/schemas';
-import { isDomainError } from '#app/domain/errors';
 import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { getActor, requireActor, requireTown } from '#app/guards.server';
+import { getActor, orNotFound, requireActor, requireTown } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
 import { Field, FormAlert } from '#app/components/ui/field';
 import { useFormFailure } from '#app/components/ui/use-form-failure';
@@ -19,14 +18,7 @@ export const handle = { i18n: ['common', 'forums', 'editor'] };
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-async function forumOr404(townId: number, slug: string | undefined) {
-  try {
-    return await getForum(townId, slug ?? '');
-  } catch (error) {
-    if (isDomainError(error)) throw new Response('Not found', { status: 404 });
-    throw error;
-  }
-}
+const forumOr404 = (townId: number, slug: string | undefined) => orNotFound(getForum(townId, slug ?? ''));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const town = await requireTown(params.slug);
@@ -83,7 +75,9 @@ export default function ForumPage() {
           {threads.map((thread) => (
             <li key={thread.id} className={`thread-row${thread.unreadCount ? ' unread' : ''}`}>
               <h3>
-                <Link to={`/towns/${town.slug}/threads/${thread.id}`}>{thread.title}</Link>
+                <Link to={`/towns/${town.slug}/threads/${thread.id}`} dir="auto">
+                  {thread.title}
+                </Link>
                 {thread.pinned ? <span className="badge">{t('forum.pinned')}</span> : null}
                 {thread.locked ? <span className="badge">{t('forum.locked')}</span> : null}
                 {thread.unreadCount ? <span className="badge badge-unread">{t('forum.unread', { count: thread.unreadCount })}</span> : null}

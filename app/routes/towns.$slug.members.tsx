@@ -8,7 +8,7 @@ import { canManageMembers, STAFF_ROLES, TOWN_ROLES } from '#app/domain/auth/perm
 import { domainFailure, invalid, parseForm } from '#app/forms.server';
 import { requestContext, requireActor, requireTown } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
-import { Field, FormAlert, Notice } from '#app/components/ui/field';
+import { Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
 import { useFormFailure } from '#app/components/ui/use-form-failure';
 
 export const handle = { i18n: ['common', 'towns', 'auth'] };
@@ -76,21 +76,13 @@ export default function Members() {
         <Form method="post" noValidate className="stack">
           <input type="hidden" name="intent" value="invite" />
           <Field name="email" type="email" label={t('auth:fields.email')} autoComplete="off" required defaultValue={value('email')} error={errors.email} />
-          <div className={`field${errors.role ? ' has-error' : ''}`}>
-            <label htmlFor="field-role">{t('members.role')}</label>
-            <select id="field-role" name="role" defaultValue={value('role', 'moderator')} aria-describedby={errors.role ? 'field-role-error' : undefined}>
-              {STAFF_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`roles.${role}`)}
-                </option>
-              ))}
-            </select>
-            {errors.role ? (
-              <p className="field-error" id="field-role-error">
-                {t(errors.role.key)}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            name="role"
+            label={t('members.role')}
+            defaultValue={value('role', 'moderator')}
+            error={errors.role}
+            options={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          />
           <button type="submit" className="button primary" disabled={busy}>
             {t('members.invite')}
           </button>

@@ -37,12 +37,12 @@ export default function PostHistory() {
       </p>
       <section className="card" aria-labelledby="current-version">
         <h3 id="current-version">{t('history.current', { when: when.format(new Date(post.editedAt ?? post.createdAt)) })}</h3>
-        <div className="post-body" lang={post.language} dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
+        <div className="post-body" lang={post.language} dir="auto" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
       </section>
       {revisions.map((revision, i) => (
         <section key={revision.id} className="card" aria-labelledby={`revision-${revision.id}`}>
           <h3 id={`revision-${revision.id}`}>{t('history.before', { number: revisions.length - i, when: when.format(new Date(revision.createdAt)) })}</h3>
-          <div className="post-body" lang={post.language} dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
+          <div className="post-body" lang={post.language} dir="auto" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
         </section>
       ))}
     </div>

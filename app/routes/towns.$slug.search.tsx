@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { searchSchema } from '#app/domain/forums/schemas';
-import { MARK_END, MARK_START, searchTown } from '#app/domain/forums/search.server';
+import { searchTown } from '#app/domain/forums/search.server';
+import { MARK_END, MARK_START } from '#app/domain/forums/search-marks';
 import { getLanguage, requireTown } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
@@ -67,7 +68,7 @@ export default function Search() {
               {hit.forumName} · {hit.authorName ?? t('post.formerMember')} · {when.format(new Date(hit.createdAt))} ·{' '}
               <span lang={hit.language}>{LANGUAGE_NAMES[hit.language as Language] ?? hit.language}</span>
             </p>
-            <p lang={hit.language}>
+            <p lang={hit.language} dir="auto">
               <Snippet text={hit.snippet} />
             </p>
           </li>

@@ -11,8 +11,7 @@ import { createReply, deletePost, listPostsInLanguage, listPostsPage, POSTS_PER_
 import { isFollowing, setFollowing } from '#app/domain/forums/notifications.server';
 import { isContentLanguage } from '#app/domain/forums/language';
 import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { getActor, requireActor, requireTown } from '#app/guards.server';
-import { isDomainError } from '#app/domain/errors';
+import { getActor, orNotFound, requireActor, requireTown } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { FormAlert, Notice } from '#app/components/ui/field';
@@ -26,14 +25,7 @@ export const handle = { i18n: ['common', 'forums', 'editor'] };
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-async function threadOr404(townId: number, id: string | undefined) {
-  try {
-    return await getThread(townId, Number(id) || 0);
-  } catch (error) {
-    if (isDomainError(error)) throw new Response('Not found', { status: 404 });
-    throw error;
-  }
-}
+const threadOr404 = (townId: number, id: string | undefined) => orNotFound(getThread(townId, Number(id) || 0));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const town = await requireTown(params.slug);
@@ -180,7 +172,7 @@ export default function ThreadPage() {
       <nav aria-label={t('thread.breadcrumb')} className="breadcrumb">
         <Link to={`/towns/${town.slug}`}>{town.name}</Link> › <Link to={`/towns/${town.slug}/forums/${thread.forumSlug}`}>{thread.forumName}</Link>
       </nav>
-      <h2 className="thread-title">{thread.title}</h2>
+      <h2 className="thread-title" dir="auto">{thread.title}</h2>
       <div className="thread-tools">
         <p className="readers" aria-live="off">
           {readers ? t('live.readers', { count: readers }) : null}

@@ -45,7 +45,7 @@ export function PostItem({ post, townSlug, currentUserId, canReply, isNew }: Pos
       {post.deleted ? (
         <p className="post-placeholder">{t('post.deleted')}</p>
       ) : (
-        <div className="post-body" lang={post.language} dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
+        <div className="post-body" lang={post.language} dir="auto" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
       )}
       {!post.deleted && (canReply || mine) ? (
         <footer className="post-actions">

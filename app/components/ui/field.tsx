@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '#app/forms';
 
-interface FieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name'> {
-  name: string;
+interface ShellProps {
+  fieldId: string;
   label: string;
   hint?: string;
   error?: FieldError;
+  children: (describedBy: string | undefined) => React.ReactNode;
 }
 
-/** A labelled input whose translated error sits right under it and is tied to it for screen readers. */
-export function Field({ name, label, hint, error, id, ...input }: FieldProps) {
+/** Label, optional hint, the control, and its translated error right under it, tied together for screen readers. */
+function FieldShell({ fieldId, label, hint, error, children }: ShellProps) {
   const { t } = useTranslation();
-  const fieldId = id ?? `field-${name}`;
   const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
@@ -21,7 +21,7 @@ export function Field({ name, label, hint, error, id, ...input }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {children(describedBy)}
       {error ? (
         <p className="field-error" id={`${fieldId}-error`}>
           {t(error.key, error.params)}
@@ -31,32 +31,49 @@ export function Field({ name, label, hint, error, id, ...input }: FieldProps) {
   );
 }
 
-interface TextAreaProps extends Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'> {
+interface CommonProps {
   name: string;
   label: string;
   hint?: string;
   error?: FieldError;
 }
 
-export function TextAreaField({ name, label, hint, error, ...input }: TextAreaProps) {
-  const { t } = useTranslation();
-  const fieldId = `field-${name}`;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
+export function Field({ name, label, hint, error, id, ...input }: CommonProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name'>) {
+  const fieldId = id ?? `field-${name}`;
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {error ? (
-        <p className="field-error" id={`${fieldId}-error`}>
-          {t(error.key, error.params)}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell fieldId={fieldId} label={label} hint={hint} error={error}>
+      {(describedBy) => <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ name, label, hint, error, ...input }: CommonProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
+  const fieldId = `field-${name}`;
+  return (
+    <FieldShell fieldId={fieldId} label={label} hint={hint} error={error}>
+      {(describedBy) => <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps extends CommonProps, Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name'> {
+  options: { value: string; label: string; lang?: string }[];
+}
+
+export function SelectField({ name, label, hint, error, options, id, ...select }: SelectFieldProps) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldShell fieldId={fieldId} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <select id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value} lang={option.lang}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

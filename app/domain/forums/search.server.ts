@@ -5,6 +5,7 @@
  */
 import { sql } from '#app/db.server';
 import { SEARCH_CONFIGS, searchConfigFor } from './language';
+import { MARK_END, MARK_START } from './search-marks';
 
 export interface SearchHit {
   postId: number;
@@ -18,8 +19,6 @@ export interface SearchHit {
   snippet: string;
 }
 
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
 const PAGE = 20;
 
 /** The stemmer of each post's own language, so highlights match what the index matched. */

@@ -1,16 +1,8 @@
-import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { sql } from '#app/db.server';
 import { deliverDueMail, enqueueMail } from './outbox.server';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../../../db/testing/free-port';
 
 const port = await freePort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
