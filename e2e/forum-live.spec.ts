@@ -35,9 +35,10 @@ test('two residents talk live: rich text appears, edits follow, a quoted reply c
   await expect(b.getByText(/people are reading|person is reading/)).toBeVisible();
   await expectAccessible(b);
 
-  // A writes rich text; B sees it without reloading.
+  // While A writes, B sees who is writing.
   await editor(a, 'Your reply').click();
   await a.keyboard.type('Ich bringe ');
+  await expect(b.getByText(/Test live-a is writing/)).toBeVisible();
   await a.keyboard.press('Control+b');
   await a.keyboard.type('Kuchen');
   await a.keyboard.press('Control+b');
@@ -81,6 +82,50 @@ test('two residents talk live: rich text appears, edits follow, a quoted reply c
 
   await contextA.close();
   await contextB.close();
+});
+
+test('thread lists update their counts live and mark unread threads', async ({ browser }) => {
+  const watcherContext = await browser.newContext();
+  const writerContext = await browser.newContext();
+  const watcher = await watcherContext.newPage();
+  const writer = await writerContext.newPage();
+  await residentOfLindenau(watcher, 'list-watcher');
+  await residentOfLindenau(writer, 'list-writer');
+  await watcher.goto('/towns/lindenau/forums/ideen');
+  await watcher.getByRole('link', { name: 'Busverbindungen am Abend' }).click();
+  await watcher.goto('/towns/lindenau/forums/ideen');
+  const row = watcher.locator('.thread-row', { hasText: 'Busverbindungen am Abend' });
+  const before = Number((await row.locator('.meta').innerText()).match(/(\d+) repl/)![1]);
+
+  await writer.goto('/towns/lindenau/forums/ideen');
+  await writer.getByRole('link', { name: 'Busverbindungen am Abend' }).click();
+  await editor(writer, 'Your reply').click();
+  await writer.keyboard.type('Der Nachtbus fehlt wirklich.');
+  await writer.getByRole('button', { name: 'Post reply' }).click();
+  await expect(writer.locator('.post', { hasText: 'Der Nachtbus fehlt wirklich.' })).toBeVisible();
+
+  await expect(row.locator('.meta')).toContainText(`${before + 1} replies`);
+  await expect(row.getByText('1 new')).toBeVisible();
+  await expect(watcher.locator('.thread-list li').first()).toContainText('Busverbindungen am Abend');
+  await watcherContext.close();
+  await writerContext.close();
+});
+
+test('a town admin adds a forum, and residents find it on the town page', async ({ page }) => {
+  await signIn(page, 'admin-lindenau@demo.weltoffen.de');
+  await page.goto('/towns/lindenau');
+  await page.getByRole('link', { name: 'Manage forums' }).click();
+  await expectAccessible(page);
+  await page.locator('#new-forum-name').fill('Sport und Vereine');
+  await page.locator('#new-forum-slug').fill('Sport Vereine');
+  await page.getByRole('button', { name: 'Create forum' }).click();
+  await expect(page.getByText(/Use 2 to 60 lower-case letters/)).toBeVisible();
+  await expect(page.locator('#new-forum-name')).toHaveValue('Sport und Vereine');
+  await page.locator('#new-forum-slug').fill('sport');
+  await page.getByRole('button', { name: 'Create forum' }).click();
+  await expect(page.getByRole('status')).toHaveText('The forums are saved.');
+  await page.goto('/towns/lindenau');
+  await expect(page.getByRole('link', { name: 'Sport und Vereine' })).toBeVisible();
 });
 
 test('posting works with the keyboard alone, and a draft survives a reload', async ({ page }) => {

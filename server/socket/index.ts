@@ -11,6 +11,7 @@ import { validateSession } from '#app/domain/auth/sessions.server';
 import { isAllowedOrigin } from '../security';
 import { registerTownHandlers } from './towns';
 import { registerForumHandlers } from './forums';
+import { floodGuard } from './flood-guard';
 import type { Presence } from '../realtime/presence';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -38,6 +39,7 @@ export function createSocketServer(httpServer: HttpServer, options: { publicUrl:
   });
 
   io.on('connection', (socket) => {
+    floodGuard(socket);
     if (socket.data.userId && socket.data.sessionId) {
       void socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
     }

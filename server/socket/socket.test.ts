@@ -80,6 +80,45 @@ describe('handshake', () => {
   });
 });
 
+describe('overload and bad input', () => {
+  it('a flooding client is throttled, then disconnected, while others carry on', async () => {
+    const flooder = client();
+    const bystander = client();
+    await Promise.all([connected(flooder), connected(bystander)]);
+    const gone = disconnected(flooder);
+    const replies = await Promise.all(Array.from({ length: 60 }, () => emit(flooder, 'town:join', { townId })));
+    expect(replies.filter((r) => r.ok)).toHaveLength(30);
+    expect(replies.filter((r) => !r.ok && r.error === 'rate_limited').length).toBe(30);
+    for (let i = 0; i < 40; i++) flooder.emit('town:join', { townId }, () => {});
+    expect(await gone).toBe('io server disconnect');
+    expect(await emit(bystander, 'town:join', { townId })).toEqual({ ok: true });
+  });
+
+  it('answers malformed payloads of every event with an error and stays up', async () => {
+    const socket = client();
+    await connected(socket);
+    const bad = [undefined, null, 42, 'text', [], { threadId: -1 }, { threadId: 'x' }, { forumId: 1.5 }, { townId: {} }, { threadId: 0, lastSeenPosition: -5 }];
+    for (const event of ['town:join', 'thread:join', 'thread:leave', 'thread:typing', 'forum:join']) {
+      for (const payload of bad) {
+        const reply = await emit(socket, event, payload);
+        expect(reply.ok, `${event} ${JSON.stringify(payload)}`).toBe(false);
+      }
+      await new Promise((r) => setTimeout(r, 1100)); // stay under the flood guard
+    }
+    expect(await emit(socket, 'thread:join', { threadId: 99999999 })).toEqual({ ok: false, error: 'forbidden' });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('closes a connection that sends an oversized message, and the server stays up', async () => {
+    const socket = client();
+    await connected(socket);
+    const gone = disconnected(socket);
+    socket.emit('town:join', { townId, padding: 'x'.repeat(200 * 1024) }, () => {});
+    expect(await gone).toMatch(/transport/);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
 describe('revocation disconnects', () => {
   it('signing out disconnects the sockets of that session only', async () => {
     const { person, session, socket } = await signedInClient();
