@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, signUpAndVerify } from './support';
+import { demo, expectAccessible, signIn, signUpAndVerify } from './support';
 
 async function residentOfLindenau(page: Page, label: string) {
   const person = await signUpAndVerify(page, label);
@@ -220,4 +220,51 @@ test('a long thread pages, permalinks open the right page, and posts can be filt
   const labels = await page.locator('.language-label').allTextContents();
   expect(labels.every((l) => l.includes('Türkçe'))).toBe(true);
   await expectAccessible(page);
+});
+
+test('a reader scrolled up gets a "new posts" button instead of a jump, and keeps their place', async ({ browser }) => {
+  const readerContext = await browser.newContext();
+  const writerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
+  const writer = await writerContext.newPage();
+  await signIn(reader, demo.resident);
+  await signIn(writer, demo.admin);
+  for (const page of [reader, writer]) {
+    await page.goto('/towns/hafenstadt/forums/zusammenleben');
+    await page.getByRole('link', { name: 'Wie wollen wir zusammenleben? Die große Runde' }).click();
+    await page.getByRole('navigation', { name: 'Pages of this thread', exact: true }).getByRole('link', { name: 'Page 16' }).click();
+    await expect(page.locator('.post').first()).toBeVisible();
+  }
+  await reader.evaluate(() => window.scrollTo(0, 0));
+  const scrolled = await reader.evaluate(() => window.scrollY);
+
+  await editor(writer, 'Your reply').click();
+  await writer.keyboard.type('Ein neuer Beitrag ganz unten.');
+  await writer.getByRole('button', { name: 'Post reply' }).click();
+  await expect(writer.locator('.post', { hasText: 'Ein neuer Beitrag ganz unten.' })).toBeVisible();
+
+  const button = reader.getByRole('button', { name: 'Show 1 new post' });
+  await expect(button).toBeVisible();
+  expect(await reader.evaluate(() => window.scrollY)).toBe(scrolled);
+  await expect(reader.locator('.post', { hasText: 'Ein neuer Beitrag ganz unten.' })).toHaveCount(0);
+  await button.click();
+  await expect(reader.locator('.post', { hasText: 'Ein neuer Beitrag ganz unten.' })).toBeInViewport();
+  await readerContext.close();
+  await writerContext.close();
+});
+
+test('text typed before the editor has loaded is kept when the editor takes over', async ({ page }) => {
+  await signIn(page, demo.resident);
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/build/**/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto('/towns/hafenstadt/forums/ideen', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Your post', { exact: true }).fill('Schon getippt, bevor der Editor da war.');
+  release();
+  await expect(page.getByRole('toolbar', { name: 'Text formatting' })).toBeVisible();
+  await expect(editor(page, 'Your post')).toContainText('Schon getippt, bevor der Editor da war.');
+  await expect(editor(page, 'Your post')).toBeFocused();
 });

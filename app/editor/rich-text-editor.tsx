@@ -60,6 +60,8 @@ export interface RichTextEditorProps {
   /** id(s) of the element(s) describing the field, typically its error message. */
   describedBy?: string;
   invalid?: boolean;
+  /** Focus the editing area (cursor at the end) when it appears. */
+  autoFocus?: boolean;
   /** When given, the content is kept in localStorage under this key and restored on mount; wins over initialContent. */
   draftKey?: string;
 }
@@ -113,7 +115,7 @@ function activeFormats(editor: Editor | null) {
   };
 }
 
-export function RichTextEditor({ name, label, labels, initialContent, onChange, describedBy, invalid, draftKey }: RichTextEditorProps) {
+export function RichTextEditor({ name, label, labels, initialContent, onChange, describedBy, invalid, draftKey, autoFocus }: RichTextEditorProps) {
   const id = useId();
   const labelId = `${id}-label`;
   const editableId = `${id}-editable`;
@@ -169,6 +171,8 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
     content: startContent,
     editorProps,
     immediatelyRender: false,
+    // Taking over from the textarea someone was typing in: keep their cursor at the end of their text.
+    autofocus: autoFocus ? 'end' : false,
     shouldRerenderOnTransaction: false,
     // Tiptap would add a <style> element, which the Content-Security-Policy refuses; editor.css has the rules.
     injectCSS: false,

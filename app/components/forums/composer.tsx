@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RichTextEditor, clearDraft, useHydrated, type EditorLabels } from '#app/editor/rich-text-editor';
 import type { RichTextDoc } from '#app/editor/validate';
+import { plainTextToDocument } from '#app/editor/plain-text';
 import type { FieldError } from '#app/forms';
 import { CONTENT_LANGUAGES } from '#app/domain/forums/language';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
@@ -28,18 +29,26 @@ export function Composer({ draftKey, label, error, previousBody, previousText, i
   const { t } = useTranslation(['editor', 'forums']);
   const hydrated = useHydrated();
   const lastTyping = useRef(0);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // What was typed into the plain field before the editor took over (read while that field still exists).
+  const carried = useMemo(() => {
+    if (!hydrated || !textarea.current) return null;
+    return { text: textarea.current.value, focused: document.activeElement === textarea.current };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only at the switch
+  }, [hydrated]);
   useEffect(() => {
     if (posted) clearDraft(draftKey);
   }, [posted, draftKey]);
 
   const restored = useMemo(() => {
+    if (carried?.text.trim()) return plainTextToDocument(carried.text);
     if (!previousBody) return initialContent;
     try {
       return JSON.parse(previousBody) as RichTextDoc;
     } catch {
       return initialContent;
     }
-  }, [previousBody, initialContent]);
+  }, [previousBody, initialContent, carried]);
 
   const labels: EditorLabels = {
     toolbar: t('toolbar.label'),
@@ -66,7 +75,8 @@ export function Composer({ draftKey, label, error, previousBody, previousText, i
           label={label}
           labels={labels}
           initialContent={restored}
-          draftKey={previousBody || initialContent ? undefined : draftKey}
+          draftKey={previousBody || initialContent || carried?.text.trim() ? undefined : draftKey}
+          autoFocus={carried?.focused}
           describedBy={errorId}
           invalid={!!error}
           onChange={() => {
@@ -79,7 +89,7 @@ export function Composer({ draftKey, label, error, previousBody, previousText, i
       ) : (
         <>
           <label htmlFor="composer-text">{label}</label>
-          <textarea id="composer-text" name="bodyText" rows={8} defaultValue={previousText} aria-describedby={errorId} aria-invalid={error ? true : undefined} />
+          <textarea ref={textarea} id="composer-text" name="bodyText" rows={8} defaultValue={previousText} aria-describedby={errorId} aria-invalid={error ? true : undefined} />
         </>
       )}
       {error ? (
