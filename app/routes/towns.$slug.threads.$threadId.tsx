@@ -189,9 +189,9 @@ export default function ThreadPage() {
             <label htmlFor="thread-language">{t('thread.filterLanguage')}</label>
             <select id="thread-language" name="lang" defaultValue={filter ?? ''}>
               <option value="">{t('thread.allLanguages')}</option>
-              {data.languages.map(({ language, count }) => (
+              {data.languages.map((language) => (
                 <option key={language} value={language} lang={language}>
-                  {LANGUAGE_NAMES[language as Language] ?? language} ({count})
+                  {LANGUAGE_NAMES[language as Language] ?? language}
                 </option>
               ))}
             </select>

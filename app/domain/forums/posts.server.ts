@@ -183,9 +183,22 @@ export async function listPostsInLanguage(threadId: number, language: string, af
      order by p.position limit ${POSTS_PER_PAGE}`;
 }
 
-export async function threadLanguages(threadId: number): Promise<{ language: string; count: number }[]> {
-  return sql`select language, count(*)::int as count from posts where thread_id = ${threadId} and deleted_at is null
-             group by language order by count desc` as unknown as Promise<{ language: string; count: number }[]>;
+/**
+ * The languages a thread is written in, for its filter. A loose index scan (one index seek per language)
+ * instead of GROUP BY, so a 10,000-post thread costs what a short one does.
+ */
+export async function threadLanguages(threadId: number): Promise<string[]> {
+  const rows = await sql`
+    with recursive found as (
+      (select language from posts where thread_id = ${threadId} and deleted_at is null order by language limit 1)
+      union all
+      select (select p.language from posts p
+               where p.thread_id = ${threadId} and p.language > found.language and p.deleted_at is null
+               order by p.language limit 1)
+        from found where found.language is not null
+    )
+    select language from found where language is not null`;
+  return rows.map((row) => row.language as string);
 }
 
 /** What a reconnecting reader missed: every post after the last position it saw (bounded; beyond that, reload). */
