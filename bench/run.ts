@@ -59,7 +59,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
 
 async function main() {
   say(`${quick ? 'quick' : 'full'} run on ${os.cpus().length} cores, Node ${process.version}`);
-  buildIfStale(say);
+  await buildIfStale(say);
   const database = await startEmbeddedPostgres({ dataDir: '.data/bench', freshDatabase: true });
   process.env.DATABASE_URL = database.url;
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });

@@ -1,5 +1,5 @@
 /** `npm start` on a fresh clone or after a change: build the Remix app when the build is missing or older than its sources. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -13,11 +13,16 @@ function newestMtime(target: string): number {
   return Math.max(stat.mtimeMs, ...fs.readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
 }
 
-export function buildIfStale(log: (line: string) => void): void {
+/** Resolves when the build is fresh; runs as a child process, so start-up can seed the database meanwhile. */
+export async function buildIfStale(log: (line: string) => void): Promise<void> {
   const built = fs.existsSync(BUILD_ENTRY) ? fs.statSync(BUILD_ENTRY).mtimeMs : 0;
   if (built && built >= Math.max(...SOURCES.map(newestMtime))) return;
   log(built ? 'Sources changed since the last build: building …' : 'No build yet: building the app …');
   const cli = path.resolve('node_modules/@remix-run/dev/dist/cli.js');
-  const result = spawnSync(process.execPath, [cli, 'build'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('The build failed (see above).');
+  const status = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'build'], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (status !== 0) throw new Error('The build failed (see above).');
 }

@@ -53,6 +53,9 @@ export async function main(options: MainOptions = {}) {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   try {
+    // The build (a child process) and the database work (migrations, first-start seed) run side by side.
+    const building = buildIfStale(log);
+    building.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
     const bootstrap = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
     const applied = await migrate(bootstrap);
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
@@ -64,7 +67,7 @@ export async function main(options: MainOptions = {}) {
     }
     await bootstrap.end();
 
-    buildIfStale(log);
+    await building;
     const remixBuild = await import(pathToFileURL(BUILD_ENTRY).href);
     const { startAppServer } = await import('./app');
     const server = await startAppServer({

@@ -98,7 +98,7 @@ describe('two server processes on one database', () => {
   let urlB: string;
 
   beforeAll(async () => {
-    buildIfStale(() => {});
+    await buildIfStale(() => {});
     const [portA, portB] = [await freePort(), await freePort()];
     children.push(await startProcess(portA), await startProcess(portB));
     [urlA, urlB] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
