@@ -51,7 +51,7 @@ const FORUMS = [
 
 const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
-export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPosts = 320): Promise<void> {
+export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPosts = 200): Promise<void> {
   // Imported here: the domain reads DATABASE_URL when it loads, which start-up sets just before.
   const { createForum, getForum } = await import('../app/domain/forums/forums.server');
   const { createThread } = await import('../app/domain/forums/threads.server');
