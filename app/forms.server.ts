@@ -1,13 +1,14 @@
 /**
  * Form handling shared by route actions: parse with the same zod schema as the browser, and turn zod
  * issues and DomainErrors into translated-key errors per field. What was typed goes back with them, so
- * nothing is lost (passwords excepted: the browser keeps those in the field).
+ * nothing is lost (passwords excepted: the browser keeps those in the field). While the database is
+ * unreachable, a submission gets 503 and `common:errors.unavailable`, again with what was typed.
  */
 import { data } from '@remix-run/node';
 import type { z } from 'zod';
 import { isDomainError } from '#app/domain/errors';
-import type { FieldError, FormFailure } from '#app/forms';
-
+import { resolveLanguage } from '#app/i18n/locale.server';
+import type { FieldError, FormFailure, KeptSubmission, UnavailableData } from '#app/forms';
 
 const SECRET_FIELDS = new Set(['password', 'passwordConfirm']);
 
@@ -43,10 +44,59 @@ export function invalid(failure: FormFailure, status = 400) {
 
 /** Turns a DomainError into a form failure next to its field (or for the form); other errors rethrow. */
 export function domainFailure(error: unknown, formData: FormData) {
+  if (isDatabaseUnavailable(error)) {
+    return data<FormFailure>({ ok: false, fields: formFields(formData), errors: { form: { key: 'common:errors.unavailable' } } }, { status: 503 });
+  }
   if (!isDomainError(error)) throw error;
   const status = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, throttled: 429, unauthenticated: 401 }[error.code];
   return data<FormFailure>(
     { ok: false, fields: formFields(formData), errors: { [error.field ?? 'form']: { key: error.i18nKey, params: error.params } } },
     { status },
   );
+}
+
+// Connection-level failures: the database is down, restarting, refusing connections or unreachable. Node's
+// socket errors, postgres.js's own codes, and SQLSTATEs 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03
+// cannot_connect_now, 53300 too_many_connections and class 08 (connection exceptions, bar 08P01 protocol_violation).
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/** True when an error means "the database cannot be reached right now" rather than a fault of the request. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08\d{3}$/.test(code));
+}
+
+/** The 503 for the root error page, in the request's language (found without the database). */
+export async function unavailablePage(request: Request, kept?: KeptSubmission) {
+  const { language } = await resolveLanguage(request, null);
+  return data<UnavailableData>(kept ? { unavailable: true, language, kept } : { unavailable: true, language }, { status: 503 });
+}
+
+/**
+ * For a full-page form post (a browser without JavaScript) while the database is unavailable: the page cannot
+ * be rebuilt around the form error, because its loaders need the database. So this throws the 503 to the root
+ * error page, which says so and shows what was typed in a form that sends it again. Posts made by the page's
+ * own script (Remix fetches, which do not ask for HTML) return without throwing: domainFailure answers those
+ * in place and the page stays as it is. Call it first in an action's catch.
+ */
+export async function keepSubmissionIfUnavailable(error: unknown, request: Request, formData: FormData, text: { field: string; label: string }) {
+  if (!isDatabaseUnavailable(error) || !request.headers.get('accept')?.includes('text/html')) return;
+  const fields = formFields(formData);
+  throw await unavailablePage(request, text.field in fields ? { fields, textField: text.field, label: text.label } : undefined);
 }

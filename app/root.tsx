@@ -1,17 +1,21 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import stylesheet from '#app/styles/app.css';
 import { getIdentity } from '#app/guards.server';
 import { setPreferredLanguage } from '#app/domain/auth/accounts.server';
 import { unreadNotificationCount } from '#app/domain/forums/notifications.server';
 import { languageCookie, resolveLanguage } from '#app/i18n/locale.server';
+import { isDatabaseUnavailable, unavailablePage } from '#app/forms.server';
+import { isUnavailableData, type KeptSubmission } from '#app/forms';
 import { directionOf, DEFAULT_LANGUAGE } from '#app/i18n/languages';
 import { useNonce } from '#app/components/nonce';
 import { SiteHeader } from '#app/components/site-header';
 import { SiteFooter } from '#app/components/site-footer';
 import { SessionWatcher } from '#app/components/session-watcher';
+import { TextAreaField } from '#app/components/ui/field';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -21,31 +25,48 @@ export const links: LinksFunction = () => [
 export const handle = { i18n: ['common'] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor, setCookie } = await getIdentity(request, context);
-  const { language, fromQuery } = await resolveLanguage(request, actor?.language ?? null);
-  const headers = new Headers();
-  if (fromQuery) {
-    headers.append('Set-Cookie', await languageCookie.serialize(language));
-    if (actor && actor.language !== language) await setPreferredLanguage(actor.userId, language);
+  try {
+    const { actor, setCookie } = await getIdentity(request, context);
+    const { language, fromQuery } = await resolveLanguage(request, actor?.language ?? null);
+    const headers = new Headers();
+    if (fromQuery) {
+      headers.append('Set-Cookie', await languageCookie.serialize(language));
+      if (actor && actor.language !== language) await setPreferredLanguage(actor.userId, language);
+    }
+    if (setCookie) headers.append('Set-Cookie', setCookie);
+    return data(
+      {
+        language,
+        user: actor ? { displayName: actor.displayName, isNetworkTeam: actor.isNetworkTeam, unreadNotifications: await unreadNotificationCount(actor) } : null,
+        demoMode: context.demoMode,
+      },
+      { headers },
+    );
+  } catch (error) {
+    // The database is down: a 503 "briefly unavailable" page instead of a server error.
+    if (isDatabaseUnavailable(error)) throw await unavailablePage(request);
+    throw error;
   }
-  if (setCookie) headers.append('Set-Cookie', setCookie);
-  return data(
-    {
-      language,
-      user: actor ? { displayName: actor.displayName, isNetworkTeam: actor.isNetworkTeam, unreadNotifications: await unreadNotificationCount(actor) } : null,
-      demoMode: context.demoMode,
-    },
-    { headers },
-  );
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>['data'];
 
 export const meta: MetaFunction = () => [{ title: 'Weltoffen' }];
 
-export function Layout({ children }: { children: React.ReactNode }) {
+function useUnavailable() {
+  const error = useRouteError();
+  return isRouteErrorResponse(error) && isUnavailableData(error.data) ? error.data : null;
+}
+
+/** The root loader's language; on the "briefly unavailable" page, which has no loader data, the one it brings. */
+function usePageLanguage(): string {
   const root = useRouteLoaderData<typeof loader>('root');
-  const language = root?.language ?? DEFAULT_LANGUAGE;
+  const unavailable = useUnavailable();
+  return root?.language ?? unavailable?.language ?? DEFAULT_LANGUAGE;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const language = usePageLanguage();
   const nonce = useNonce();
   return (
     <html lang={language} dir={directionOf(language)}>
@@ -66,13 +87,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 function Shell({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
+  const language = usePageLanguage();
   const { t } = useTranslation();
   return (
     <>
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <SiteHeader user={root?.user ?? null} language={root?.language ?? DEFAULT_LANGUAGE} />
+      <SiteHeader user={root?.user ?? null} language={language} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>
@@ -93,9 +115,57 @@ export default function App() {
   );
 }
 
+/**
+ * While the database is unavailable: say so in the request's language and, after a full-page form post,
+ * give back what was typed in a form that sends it again (the page it came from cannot be rebuilt yet).
+ */
+function UnavailablePage({ language, kept }: { language: string; kept?: KeptSubmission }) {
+  const { i18n } = useTranslation();
+  // The server picks its translations by the root loader's language, which this page lacks: switch to the one
+  // it brings (in the browser, that is already the page's language, read from <html lang>).
+  const fixed = useMemo(
+    () => (i18n.language === language || !i18n.hasResourceBundle(language, 'common') ? i18n : i18n.cloneInstance({ lng: language, initImmediate: false })),
+    [i18n, language],
+  );
+  return (
+    <I18nextProvider i18n={fixed}>
+      <Shell>
+        <UnavailableNotice kept={kept} />
+      </Shell>
+    </I18nextProvider>
+  );
+}
+
+function UnavailableNotice({ kept }: { kept?: KeptSubmission }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page narrow">
+      <h1>{t('errorPage.unavailable.title')}</h1>
+      {kept ? (
+        // A plain form: a full-page post again, whatever the page's script would do.
+        <form method="post" className="stack" noValidate>
+          {Object.entries(kept.fields)
+            .filter(([name]) => name !== kept.textField)
+            .map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+          <TextAreaField name={kept.textField} label={t(kept.label)} rows={8} defaultValue={kept.fields[kept.textField]} error={{ key: 'common:errors.unavailable' }} />
+          <button type="submit" className="button primary">
+            {t('errorPage.unavailable.sendAgain')}
+          </button>
+        </form>
+      ) : (
+        <p>{t('errorPage.unavailable.text')}</p>
+      )}
+    </div>
+  );
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  const unavailable = useUnavailable();
+  if (unavailable) return <UnavailablePage language={unavailable.language} kept={unavailable.kept} />;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'serverError';
   return (

@@ -161,6 +161,11 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
   /** Drop and recreate the app database (test servers start from nothing). */
   freshDatabase?: boolean;
+  /**
+   * The port to listen on (default: PGPORT_EMBEDDED, else any free port). Give the same port again to restart a
+   * stopped cluster where its clients' DATABASE_URL still points.
+   */
+  port?: number;
 }): Promise<EmbeddedPostgres> {
   const say = options.log ?? (() => {});
   const nativeDir = reachableBinaries(await binaryFolder());
@@ -197,7 +202,7 @@ export async function startEmbeddedPostgres(options: {
     port = survivor.port;
     say(`Reusing the embedded PostgreSQL left running on port ${port} (pid ${survivor.pid}).`);
   } else {
-    port = Number(process.env.PGPORT_EMBEDDED) || (await freePort());
+    port = options.port || Number(process.env.PGPORT_EMBEDDED) || (await freePort());
     child = spawn(bin('postgres'), ['-D', cluster, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'], {
       ...ids,
       detached: true, // our own shutdown stops it after the app has drained, and Ctrl-C does not hit it first

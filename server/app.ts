@@ -81,7 +81,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const io = createSocketServer(httpServer, { publicUrl: options.publicUrl });
   const presence = new Presence(io, log);
   registerPresenceAwareHandlers(io, presence);
-  const listener = await listenForDomainEvents(sql, io, presence, log);
+  const listener = await listenForDomainEvents(process.env.DATABASE_URL!, io, presence, log);
 
   let mailRunning = false;
   let ticks = 0;

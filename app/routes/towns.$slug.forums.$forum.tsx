@@ -6,7 +6,7 @@ import { canPostInForum, isMemberOf } from '#app/domain/auth/permissions';
 import { getForum } from '#app/domain/forums/forums.server';
 import { createThread, listThreads } from '#app/domain/forums/threads.server';
 import { newThreadSchema } from '#app/domain/forums/schemas';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
+import { domainFailure, invalid, keepSubmissionIfUnavailable, parseForm } from '#app/forms.server';
 import { getActor, orNotFound, requireActor, requireTown } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
 import { Field, FormAlert } from '#app/components/ui/field';
@@ -40,16 +40,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const forum = await forumOr404(town.id, params.forum);
   const formData = await request.formData();
-  const parsed = parseForm(newThreadSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
   try {
+    // Inside the try: while the database is down these fail too, and what was typed must still be kept.
+    const actor = await requireActor(request, context);
+    const town = await requireTown(params.slug);
+    const forum = await forumOr404(town.id, params.forum);
+    const parsed = parseForm(newThreadSchema, formData);
+    if (!parsed.ok) return invalid(parsed.failure);
     const { threadId } = await createThread(actor, forum, parsed.value);
     return redirect(`/towns/${town.slug}/threads/${threadId}?posted=1`);
   } catch (error) {
+    await keepSubmissionIfUnavailable(error, request, formData, { field: 'bodyText', label: 'forums:composer.firstPost' });
     return domainFailure(error, formData);
   }
 }

@@ -5,7 +5,7 @@ import editorStyles from '#app/editor/editor.css';
 import { editPostSchema } from '#app/domain/forums/schemas';
 import { editPost, getEditablePost } from '#app/domain/forums/posts.server';
 import { isDomainError } from '#app/domain/errors';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
+import { domainFailure, invalid, keepSubmissionIfUnavailable, parseForm } from '#app/forms.server';
 import { requireActor, requireTown } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
 import { FormAlert } from '#app/components/ui/field';
@@ -34,15 +34,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
   const formData = await request.formData();
-  const parsed = parseForm(editPostSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
   const postId = Number(params.postId) || 0;
   try {
+    // Inside the try: while the database is down these fail too, and the edited text must still be kept.
+    const actor = await requireActor(request, context);
+    const town = await requireTown(params.slug);
+    const parsed = parseForm(editPostSchema, formData);
+    if (!parsed.ok) return invalid(parsed.failure);
     await editPost(actor, town.id, postId, parsed.value);
   } catch (error) {
+    await keepSubmissionIfUnavailable(error, request, formData, { field: 'bodyText', label: 'forums:composer.firstPost' });
     return domainFailure(error, formData);
   }
   return redirect(`/posts/${postId}`);

@@ -20,7 +20,8 @@ let embedded: EmbeddedPostgres | null = null;
 export async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: '.data/test' });
+    // TEST_DATA_DIR lets two developers' (or agents') runs on one machine keep separate clusters.
+    embedded = await startEmbeddedPostgres({ dataDir: process.env.TEST_DATA_DIR ?? '.data/test' });
     adminUrl = embedded.adminUrl;
   }
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -2,71 +2,19 @@
  * Live threads for real: two server processes on one database (a post made through one reaches readers
  * on the other exactly once), and a reader whose connection drops catches up with nothing missed or doubled.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import { sql } from '#app/db.server';
 import { signIn } from '#app/domain/auth/accounts.server';
 import { createForum, getForum } from '#app/domain/forums/forums.server';
 import { createThread } from '#app/domain/forums/threads.server';
-import { createReply, type PostView } from '#app/domain/forums/posts.server';
+import { createReply } from '#app/domain/forums/posts.server';
 import { buildIfStale } from '../build';
 import { startAppServer, type AppServer } from '../app';
+import { doc, follow, postReply, Readers, startServerProcess, type ServerProcess } from '../testing/live';
 import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam, testContext } from '../../db/testing/factories';
 import { freePort } from '../../db/testing/free-port';
 
-const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-
-async function startProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WELTOFFEN_DEMO: '0', DATABASE_URL: process.env.DATABASE_URL },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (c) => (output += c));
-  child.stderr!.on('data', (c) => (output += c));
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {}
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`server did not start: ${output}`);
-}
-
-const sockets: Socket[] = [];
-function reader(url: string, options: Partial<Parameters<typeof connect>[1]> = {}) {
-  const socket = connect(url, { transports: ['websocket'], forceNew: true, ...options });
-  sockets.push(socket);
-  return socket;
-}
-
-/**
- * Joins the thread on every (re)connect from the last seen position and keeps each post once, like the
- * browser hook does (a post committed while re-joining may come both live and in the catch-up).
- */
-function follow(socket: Socket, threadId: number) {
-  const received: PostView[] = [];
-  let last = 0;
-  const take = (posts: PostView[]) => {
-    for (const post of posts) {
-      if (received.some((p) => p.id === post.id)) continue;
-      received.push(post);
-      last = Math.max(last, post.position);
-    }
-  };
-  socket.on('post:created', ({ post }: { post: PostView }) => post.threadId === threadId && take([post]));
-  const joined = new Promise<void>((resolve) => {
-    socket.on('connect', () =>
-      socket.emit('thread:join', { threadId, lastSeenPosition: last }, (reply: { ok: boolean; missed: PostView[] }) => {
-        take(reply.missed ?? []);
-        resolve();
-      }),
-    );
-  });
-  return { received, joined, seenIds: () => [...received].sort((a, b) => a.position - b.position).map((p) => p.id) };
-}
+const readers = new Readers();
 
 let townId: number;
 let townSlug: string;
@@ -88,37 +36,30 @@ beforeAll(async () => {
   cookie = (await signIn(author, testContext())).cookie.split(';')[0];
 });
 
-afterAll(() => {
-  for (const socket of sockets) socket.disconnect();
-});
+afterAll(() => readers.closeAll());
 
 describe('two server processes on one database', () => {
-  const children: ChildProcess[] = [];
+  const processes: ServerProcess[] = [];
   let urlA: string;
   let urlB: string;
 
   beforeAll(async () => {
     await buildIfStale(() => {});
     const [portA, portB] = [await freePort(), await freePort()];
-    children.push(await startProcess(portA), await startProcess(portB));
-    [urlA, urlB] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
+    processes.push(await startServerProcess(portA, { DATABASE_URL: process.env.DATABASE_URL! }), await startServerProcess(portB, { DATABASE_URL: process.env.DATABASE_URL! }));
+    [urlA, urlB] = processes.map((p) => p.url);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
+    await Promise.all(processes.map((p) => p.stop()));
   });
 
   it('a reply posted through process A reaches readers on A and on B exactly once', async () => {
-    const onB = follow(reader(urlB), threadId);
-    const onA = follow(reader(urlA), threadId);
+    const onB = follow(readers.open(urlB), threadId);
+    const onA = follow(readers.open(urlA), threadId);
     await Promise.all([onA.joined, onB.joined]);
 
-    const response = await fetch(`${urlA}/towns/${townSlug}/threads/${threadId}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie, origin: urlA, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ intent: 'reply', bodyText: 'Posted through process A', language: 'en' }),
-    });
+    const response = await postReply(urlA, `/towns/${townSlug}/threads/${threadId}`, cookie, 'Posted through process A', { language: 'en' });
     expect(response.status).toBe(302);
 
     await expect.poll(() => onB.received.length).toBe(1);
@@ -138,7 +79,7 @@ describe('reconnecting readers', () => {
 
   it('a reader whose connection drops mid-thread catches up: nothing missed, nothing doubled', async () => {
     const author = await actorOf(authorId);
-    const socket = reader(server.url, { reconnectionDelay: 50, reconnectionDelayMax: 100 });
+    const socket = readers.open(server.url, { reconnectionDelay: 50, reconnectionDelayMax: 100 });
     const live = follow(socket, threadId);
     await live.joined;
     const before = (await sql`select count(*)::int as n from posts where thread_id = ${threadId}`)[0].n as number;

@@ -80,42 +80,110 @@ describe('handshake', () => {
   });
 });
 
+/** Socket.IO's own events (it listens to "error" itself, with a no-op), not the app's. */
+const SOCKET_IO_EVENTS = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener', 'error']);
+
+/**
+ * Every event a client may send, as the server registered handlers for it on a signed-in connection — so an
+ * event added later (say in server/socket/moderation.ts) is covered without touching this file.
+ */
+async function clientEventNames(): Promise<string[]> {
+  const { socket } = await signedInClient();
+  const serverSide = server.io.of('/').sockets.get(socket.id!)!;
+  const names = serverSide.eventNames().map(String).filter((name) => !SOCKET_IO_EVENTS.has(name));
+  socket.disconnect();
+  return names;
+}
+
 describe('overload and bad input', () => {
-  it('a flooding client is throttled, then disconnected, while others carry on', async () => {
+  it('a flooding client is throttled, then disconnected, while others carry on — during the flood too', async () => {
     const flooder = client();
     const bystander = client();
     await Promise.all([connected(flooder), connected(bystander)]);
     const gone = disconnected(flooder);
-    const replies = await Promise.all(Array.from({ length: 60 }, () => emit(flooder, 'town:join', { townId })));
+    const flood = Promise.all(Array.from({ length: 60 }, () => emit(flooder, 'town:join', { townId })));
+    // The bystander asks at the same time, while the flooder's events are in flight.
+    const meanwhile = Promise.all(Array.from({ length: 5 }, () => emit(bystander, 'town:join', { townId })));
+    const replies = await flood;
     expect(replies.filter((r) => r.ok)).toHaveLength(30);
     expect(replies.filter((r) => !r.ok && r.error === 'rate_limited').length).toBe(30);
     for (let i = 0; i < 40; i++) flooder.emit('town:join', { townId }, () => {});
+    const stillServed = emit(bystander, 'town:join', { townId });
     expect(await gone).toBe('io server disconnect');
+    expect(await meanwhile).toEqual(Array.from({ length: 5 }, () => ({ ok: true })));
+    expect(await stillServed).toEqual({ ok: true });
+    expect(bystander.connected).toBe(true);
     expect(await emit(bystander, 'town:join', { townId })).toEqual({ ok: true });
   });
 
-  it('answers malformed payloads of every event with an error and stays up', async () => {
-    const socket = client();
-    await connected(socket);
-    const bad = [undefined, null, 42, 'text', [], { threadId: -1 }, { threadId: 'x' }, { forumId: 1.5 }, { townId: {} }, { threadId: 0, lastSeenPosition: -5 }];
-    for (const event of ['town:join', 'thread:join', 'thread:leave', 'thread:typing', 'forum:join']) {
+  it('answers malformed payloads of every client event with an error ack, and stays up for everyone', async () => {
+    const events = await clientEventNames();
+    // The derivation works: at least the events known when this test was written are there.
+    expect(events).toEqual(expect.arrayContaining(['town:join', 'thread:join', 'thread:leave', 'thread:typing', 'forum:join']));
+    const bad: unknown[] = [
+      undefined,
+      null,
+      42,
+      'text',
+      true,
+      [],
+      [1, 2],
+      {},
+      { threadId: -1 },
+      { threadId: 'x' },
+      { threadId: 1.5 },
+      { threadId: 0, lastSeenPosition: -5 },
+      { threadId: 'x', lastSeenPosition: 'x' },
+      { forumId: 1.5 },
+      { forumId: null },
+      { townId: {} },
+      { townId: -3 },
+      { townId: '1' },
+      'x'.repeat(60 * 1024), // big, but under the message limit
+      { threadId: 'x'.repeat(60 * 1024), forumId: 'x', townId: 'x' },
+    ];
+    const bystander = await signedInClient();
+    for (const event of events) {
+      const socket = client(); // a fresh connection per event: its own flood allowance
+      await connected(socket);
       for (const payload of bad) {
         const reply = await emit(socket, event, payload);
-        expect(reply.ok, `${event} ${JSON.stringify(payload)}`).toBe(false);
+        expect(reply, `${event} ${JSON.stringify(payload)?.slice(0, 80)}`).toMatchObject({ ok: false, error: expect.any(String) });
       }
-      await new Promise((r) => setTimeout(r, 1100)); // stay under the flood guard
+      // Without an ack, or with something else in its place: nothing to answer, nothing to crash.
+      socket.emit(event, { threadId: 'x' });
+      socket.emit(event, { threadId: 'x' }, 'not a function');
+      socket.emit(event);
+      expect(await emit(socket, event, null)).toMatchObject({ ok: false });
+      expect(socket.connected).toBe(true);
+      socket.disconnect();
     }
-    expect(await emit(socket, 'thread:join', { threadId: 99999999 })).toEqual({ ok: false, error: 'forbidden' });
+    expect(bystander.socket.connected).toBe(true);
+    expect(await emit(bystander.socket, 'town:join', { townId })).toEqual({ ok: true });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
-  it('closes a connection that sends an oversized message, and the server stays up', async () => {
-    const socket = client();
-    await connected(socket);
-    const gone = disconnected(socket);
-    socket.emit('town:join', { townId, padding: 'x'.repeat(200 * 1024) }, () => {});
-    expect(await gone).toMatch(/transport/);
+  it('closes a connection that sends an oversized message, whatever the event, and the server stays up', async () => {
+    const bystander = await signedInClient();
+    for (const event of [...(await clientEventNames()), 'no:such-event']) {
+      const socket = client();
+      await connected(socket);
+      const gone = disconnected(socket);
+      socket.emit(event, { townId, threadId: 1, padding: 'x'.repeat(200 * 1024) }, () => {});
+      expect(await gone, event).toMatch(/transport/);
+    }
+    expect(bystander.socket.connected).toBe(true);
+    expect(await emit(bystander.socket, 'town:join', { townId })).toEqual({ ok: true });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('refuses to join a room that cannot be read, and the socket stays out of it', async () => {
+    const { socket } = await signedInClient();
+    expect(await emit(socket, 'thread:join', { threadId: 99999999, lastSeenPosition: 0 })).toEqual({ ok: false, error: 'forbidden' });
+    expect(await emit(socket, 'forum:join', { forumId: 99999999 })).toEqual({ ok: false, error: 'forbidden' });
+    expect(await emit(socket, 'town:join', { townId: 99999999 })).toEqual({ ok: false, error: 'forbidden' });
+    const serverSide = server.io.of('/').sockets.get(socket.id!)!;
+    expect([...serverSide.rooms].filter((room) => /^(thread|forum|town):/.test(room))).toEqual([]);
   });
 });
 

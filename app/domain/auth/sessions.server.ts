@@ -10,7 +10,7 @@ import { sql } from '#app/db.server';
 import { publish } from '#app/domain/events.server';
 
 // lucia's adapter reads snake_case rows, so it gets its own small client without the camelCase transform.
-const luciaSql = postgres(process.env.DATABASE_URL!, { max: 3, onnotice: () => {} });
+const luciaSql = postgres(process.env.DATABASE_URL!, { max: 3, onnotice: () => {}, backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 2) });
 
 const lucia = new Lucia(new PostgresJsAdapter(luciaSql, { user: 'users', session: 'user_sessions' }), {
   sessionExpiresIn: new TimeSpan(30, 'd'),
