@@ -32,6 +32,8 @@ export async function seedDemoNetwork(sql: Sql): Promise<boolean> {
   if (seeded) {
     const { seedDemoForums } = await import('./seed-forums');
     await seedDemoForums(sql, DEMO_TOWNS.map((t) => t.slug));
+    const { seedDemoModeration } = await import('./seed-moderation');
+    await seedDemoModeration(sql, DEMO_TOWNS[0].slug, process.env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${process.env.PORT ?? 3000}`);
   }
   return seeded;
 }

@@ -12,7 +12,9 @@ export type DomainEvent =
   | ({ type: 'post:deleted' } & PostRef)
   | { type: 'notifications:created'; userIds: string[] }
   | { type: 'thread:typing'; threadId: number; userId: string; displayName: string }
-  | { type: 'thread:presence'; threadId: number; processId: string; count: number };
+  | { type: 'thread:presence'; threadId: number; processId: string; count: number }
+  | { type: 'thread:changed'; townId: number; forumId: number; threadId: number; previousForumId?: number }
+  | { type: 'queue:changed'; townId: number; caseId?: number };
 
 /** Server → client. Past tense. */
 export interface ServerToClientEvents {
@@ -25,6 +27,10 @@ export interface ServerToClientEvents {
   'thread:typing': (payload: { threadId: number; userId: string; displayName: string }) => void;
   'thread:readers': (payload: { threadId: number; count: number }) => void;
   'notification:created': () => void;
+  /** A moderator changed the thread (lock, title, pin, move, slow mode): re-read it. */
+  'thread:changed': (payload: { threadId: number }) => void;
+  /** Only in a town's moderators' room: the queue changed (a report, a hold, a claim, a decision, an appeal). */
+  'queue:changed': (payload: { townId: number; caseId?: number }) => void;
 }
 
 /** Client → server. Imperative; every handler answers through the ack. */
@@ -34,6 +40,7 @@ export interface ClientToServerEvents {
   'thread:leave': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'thread:typing': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'forum:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'queue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
 }
 
 export type SocketAck<T = object> = ({ ok: true } & T) | { ok: false; error: string; message?: string };

@@ -5,6 +5,8 @@ export const rooms = {
   town: (municipalityId: number) => `town:${municipalityId}`,
   forum: (forumId: number) => `forum:${forumId}`,
   thread: (threadId: number) => `thread:${threadId}`,
+  /** A town's moderators only: the live queue. */
+  moderation: (municipalityId: number) => `mod:${municipalityId}`,
 };
 
 export const threadIdOfRoom = (room: string): number | null => (room.startsWith('thread:') ? Number(room.slice(7)) : null);

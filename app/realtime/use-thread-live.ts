@@ -10,7 +10,7 @@ interface ThreadLiveOptions {
   onPosts: (posts: PostView[]) => void;
   onUpdated: (post: PostView) => void;
   onDeleted: (postId: number) => void;
-  /** Called after a reconnect, so edits made meanwhile are re-read through the loader. */
+  /** Called after a reconnect, so edits made meanwhile are re-read through the loader, and when a moderator changed the thread. */
   onResync: () => void;
 }
 
@@ -46,6 +46,7 @@ export function useThreadLive({ threadId, lastPosition, currentUserId, onPosts, 
     const created = ({ post }: { post: PostView }) => receive([post]);
     const updated = ({ post }: { post: PostView }) => post.threadId === threadId && handlers.current.onUpdated(post);
     const deleted = (event: { threadId: number; postId: number }) => event.threadId === threadId && handlers.current.onDeleted(event.postId);
+    const threadChanged = (event: { threadId: number }) => event.threadId === threadId && handlers.current.onResync();
     const readersChanged = (event: { threadId: number; count: number }) => event.threadId === threadId && setReaders(event.count);
     const someoneTyping = (event: { threadId: number; userId: string; displayName: string }) => {
       if (event.threadId !== threadId || event.userId === currentUserId) return;
@@ -56,6 +57,7 @@ export function useThreadLive({ threadId, lastPosition, currentUserId, onPosts, 
     socket.on('post:updated', updated);
     socket.on('post:deleted', deleted);
     socket.on('thread:readers', readersChanged);
+    socket.on('thread:changed', threadChanged);
     socket.on('thread:typing', someoneTyping);
     if (socket.connected) join();
     const sweep = setInterval(() => {
@@ -73,6 +75,7 @@ export function useThreadLive({ threadId, lastPosition, currentUserId, onPosts, 
       socket.off('post:updated', updated);
       socket.off('post:deleted', deleted);
       socket.off('thread:readers', readersChanged);
+      socket.off('thread:changed', threadChanged);
       socket.off('thread:typing', someoneTyping);
     };
   }, [threadId, currentUserId]);

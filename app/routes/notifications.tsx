@@ -8,7 +8,7 @@ import { requireActor } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
 import { Notice } from '#app/components/ui/field';
 
-export const handle = { i18n: ['common', 'forums'] };
+export const handle = { i18n: ['common', 'forums', 'moderation'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
-  const { t, i18n } = useTranslation(['forums', 'common']);
+  const { t, i18n } = useTranslation(['forums', 'common', 'moderation']);
   const { notifications, digest, saved } = useLoaderData<typeof loader>();
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const unread = notifications.filter((n) => !n.read).length;
@@ -62,7 +62,7 @@ export default function Notifications() {
         {notifications.map((n) => (
           <li key={n.id} className={n.read ? 'read' : 'unread'}>
             {!n.read ? <span className="badge badge-unread">{t('notifications.new')}</span> : null}{' '}
-            <Link to={`/posts/${n.postId}`}>{t(`notifications.kind.${n.kind}`, { name: n.authorName ?? t('post.formerMember'), thread: n.threadTitle })}</Link>
+            <NotificationText notification={n} />
             <span className="meta">
               {' '}
               · {n.townName} · {when.format(new Date(n.createdAt))}
@@ -72,7 +72,7 @@ export default function Notifications() {
                 <input type="hidden" name="id" value={n.id} />
                 <button type="submit" name="intent" value="read" className="button small">
                   {t('notifications.markRead')}
-                  <span className="visually-hidden"> – {n.threadTitle}</span>
+                  <span className="visually-hidden"> – {n.threadTitle ?? n.townName}</span>
                 </button>
               </Form>
             ) : null}
@@ -98,4 +98,22 @@ export default function Notifications() {
       </section>
     </div>
   );
+}
+
+type NotificationItem = ReturnType<typeof useLoaderData<typeof loader>>['notifications'][number];
+
+/** Replies and quotes link to the post; moderation notices to the decision and its statement of reasons. */
+function NotificationText({ notification: n }: { notification: NotificationItem }) {
+  const { t } = useTranslation(['forums', 'moderation']);
+  switch (n.kind) {
+    case 'reply':
+    case 'quote':
+      return <Link to={`/posts/${n.postId}`}>{t(`notifications.kind.${n.kind}`, { name: n.authorName ?? t('post.formerMember'), thread: n.threadTitle })}</Link>;
+    case 'report_received':
+      return <span>{t('moderation:notices.reportReceived', { reference: n.reportId, town: n.townName })}</span>;
+    case 'decision':
+      return <Link to={`/decisions/${n.decisionId}`}>{t('moderation:notices.decision', { town: n.townName })}</Link>;
+    case 'appeal_outcome':
+      return <Link to={`/decisions/${n.decisionId}`}>{t('moderation:notices.appealOutcome', { town: n.townName })}</Link>;
+  }
 }

@@ -4,13 +4,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import editorStyles from '#app/editor/editor.css';
-import { canPostInForum, isMemberOf } from '#app/domain/auth/permissions';
+import { canModerate, canPostInForum, isMemberOf, type MaybeActor } from '#app/domain/auth/permissions';
 import { replySchema } from '#app/domain/forums/schemas';
-import { getThread, markThreadRead } from '#app/domain/forums/threads.server';
+import { getReadableThread, markThreadRead } from '#app/domain/forums/threads.server';
+import { sanctionOf } from '#app/domain/moderation/screening.server';
 import { createReply, deletePost, listPostsInLanguage, listPostsPage, POSTS_PER_PAGE, threadLanguages, type PostView } from '#app/domain/forums/posts.server';
 import { isFollowing, setFollowing } from '#app/domain/forums/notifications.server';
 import { isContentLanguage } from '#app/domain/forums/language';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
+import { domainFailure, invalid, keepSubmissionIfUnavailable, parseForm } from '#app/forms.server';
 import { getActor, orNotFound, requireActor, requireTown } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
@@ -20,30 +21,45 @@ import { PostItem } from '#app/components/forums/post-item';
 import { Composer } from '#app/components/forums/composer';
 import { Pagination } from '#app/components/forums/pagination';
 import { useThreadLive } from '#app/realtime/use-thread-live';
+import { useDateFormat } from '#app/components/moderation/use-date-format';
 
-export const handle = { i18n: ['common', 'forums', 'editor'] };
+export const handle = { i18n: ['common', 'forums', 'editor', 'moderation'] };
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const threadOr404 = (townId: number, id: string | undefined) => orNotFound(getThread(townId, Number(id) || 0));
+const threadOr404 = (actor: MaybeActor, townId: number, id: string | undefined) => orNotFound(getReadableThread(actor, townId, Number(id) || 0));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const town = await requireTown(params.slug);
-  const thread = await threadOr404(town.id, params.threadId);
   const actor = await getActor(request, context);
+  const thread = await threadOr404(actor, town.id, params.threadId);
+  const moderator = canModerate(actor, town.id);
+  const viewer = { userId: actor?.userId ?? null, moderator };
+  const sanction = actor ? await sanctionOf(town.id, actor.userId) : null;
   const url = new URL(request.url);
   const lastPage = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   const language = url.searchParams.get('lang');
   const filter = isContentLanguage(language) ? language : null;
   const page = Math.min(lastPage, Math.max(1, Number(url.searchParams.get('page')) || 1));
   const after = Math.max(0, Number(url.searchParams.get('after')) || 0);
-  const posts = filter ? await listPostsInLanguage(thread.id, filter, after) : await listPostsPage(thread.id, page);
+  const posts = filter ? await listPostsInLanguage(thread.id, filter, after, viewer) : await listPostsPage(thread.id, page, viewer);
   if (!filter && posts.length) await markThreadRead(actor, thread.id, posts[posts.length - 1].position);
   const quote = Number(url.searchParams.get('quote')) || null;
   return {
     title: await pageTitle(request, context, 'forums:thread.pageTitle', { title: thread.title }),
     town: { slug: town.slug, name: town.name },
-    thread: { id: thread.id, title: thread.title, forumSlug: thread.forumSlug, forumName: thread.forumName, locked: thread.locked, postCount: thread.postCount },
+    thread: {
+      id: thread.id,
+      title: thread.title,
+      forumSlug: thread.forumSlug,
+      forumName: thread.forumName,
+      locked: thread.locked,
+      postCount: thread.postCount,
+      held: thread.held,
+      slowModeSeconds: thread.slowModeSeconds,
+    },
+    isModerator: moderator,
+    sanction: sanction ? { kind: sanction.kind, endsAt: sanction.endsAt.toISOString(), decisionId: sanction.decisionId } : null,
     posts,
     page,
     lastPage,
@@ -51,7 +67,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     nextAfter: filter && posts.length === POSTS_PER_PAGE ? posts[posts.length - 1].position : null,
     languages: await threadLanguages(thread.id),
     me: actor ? { userId: actor.userId } : null,
-    canReply: canPostInForum(actor, town.id, { staffOnlyPosting: thread.staffOnlyPosting }) && !thread.locked,
+    canReply: canPostInForum(actor, town.id, { staffOnlyPosting: thread.staffOnlyPosting }) && !thread.locked && !sanction,
     isMember: isMemberOf(actor, town.id),
     following: await isFollowing(actor, thread.id),
     quote: quote && posts.some((p) => p.id === quote) ? { id: quote, name: posts.find((p) => p.id === quote)!.authorName } : quote ? { id: quote, name: null } : null,
@@ -62,13 +78,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 const postIdSchema = z.object({ postId: z.coerce.number().int().positive() });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const thread = await threadOr404(town.id, params.threadId);
   const formData = await request.formData();
-  const intent = formData.get('intent');
-  const base = `/towns/${town.slug}/threads/${thread.id}`;
   try {
+    // Inside the try: while the database is down, these fail too, and the reply must still be kept.
+    const actor = await requireActor(request, context);
+    const town = await requireTown(params.slug);
+    const thread = await threadOr404(actor, town.id, params.threadId);
+    const intent = formData.get('intent');
+    const base = `/towns/${town.slug}/threads/${thread.id}`;
     if (intent === 'follow' || intent === 'unfollow') {
       await setFollowing(actor, town.id, thread.id, intent === 'follow');
       return redirect(base);
@@ -84,6 +101,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const { postId, position } = await createReply(actor, town.id, thread.id, parsed.value);
     return redirect(`${base}?page=${Math.ceil(position / POSTS_PER_PAGE)}&posted=${postId}#post-${postId}`);
   } catch (error) {
+    await keepSubmissionIfUnavailable(error, request, formData, { field: 'bodyText', label: 'forums:composer.yourReply' });
     return domainFailure(error, formData);
   }
 }
@@ -100,6 +118,7 @@ export default function ThreadPage() {
   const { thread, town, page, lastPage, filter, me, canReply } = data;
   const { errors, value } = useFormFailure();
   const revalidator = useRevalidator();
+  const formatDate = useDateFormat();
   const [searchParams] = useSearchParams();
   const live = page === lastPage && !filter;
 
@@ -201,11 +220,28 @@ export default function ThreadPage() {
           </form>
         ) : null}
       </div>
+      {data.isModerator ? (
+        <p>
+          <Link to={`/towns/${town.slug}/threads/${thread.id}/moderate`} className="button small">
+            {t('moderation:threadModeration.link')}
+          </Link>
+        </p>
+      ) : null}
+      {thread.held ? <Notice>{t('moderation:thread.held')}</Notice> : null}
       {thread.locked ? <Notice>{t('thread.locked')}</Notice> : null}
+      {thread.slowModeSeconds ? <p className="alert">{t('moderation:thread.slowMode', { count: thread.slowModeSeconds })}</p> : null}
       {filter ? null : <Pagination page={page} lastPage={lastPage} link={pageLink} label={t('thread.pages')} />}
       <div className="posts">
         {shown.map((post) => (
-          <PostItem key={post.id} post={post} townSlug={town.slug} currentUserId={me?.userId ?? null} canReply={canReply} isNew={extra.some((p) => p.id === post.id)} />
+          <PostItem
+            key={post.id}
+            post={post}
+            townSlug={town.slug}
+            currentUserId={me?.userId ?? null}
+            canReply={canReply}
+            isModerator={data.isModerator}
+            isNew={extra.some((p) => p.id === post.id)}
+          />
         ))}
       </div>
       {filter && data.nextAfter ? (
@@ -257,7 +293,24 @@ export default function ThreadPage() {
             </button>
           </Form>
         ) : (
-          <p>{thread.locked ? t('thread.locked') : me ? (data.isMember ? t('errors.staffOnly') : t('composer.joinFirst')) : t('composer.signInFirst')}</p>
+          <p data-testid="cannot-reply">
+            {data.sanction ? (
+              <>
+                {t(`moderation:thread.${data.sanction.kind === 'suspend' ? 'suspended' : 'muted'}`, { until: formatDate(data.sanction.endsAt) })}{' '}
+                <Link to={`/decisions/${data.sanction.decisionId}`}>{t('moderation:post.why')}</Link>
+              </>
+            ) : thread.locked ? (
+              t('thread.locked')
+            ) : me ? (
+              data.isMember ? (
+                t('errors.staffOnly')
+              ) : (
+                t('composer.joinFirst')
+              )
+            ) : (
+              t('composer.signInFirst')
+            )}
+          </p>
         )}
       </section>
     </div>

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { NavLink, Outlet, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canManageForums, canManageMembers } from '#app/domain/auth/permissions';
+import { canManageForums, canManageMembers, canModerate, isOfficial } from '#app/domain/auth/permissions';
+import { queueCounts } from '#app/domain/moderation/cases.server';
+import { useModerationLive } from '#app/realtime/use-moderation-live';
 import { getActor, requireTown } from '#app/guards.server';
 
-export const handle = { i18n: ['common', 'towns', 'forums'] };
+export const handle = { i18n: ['common', 'towns', 'forums', 'moderation'] };
 
 /** The town's frame: its name, the person's role there, and the town's own navigation. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -15,12 +17,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     role: actor?.roles[town.id] ?? null,
     canManage: canManageMembers(actor, town.id),
     canManageForums: canManageForums(actor, town.id),
+    moderation: canModerate(actor, town.id) ? await queueCounts(actor, town.id) : null,
+    official: isOfficial(actor, town.id),
   };
 }
 
 export default function TownLayout() {
-  const { t } = useTranslation(['towns', 'common', 'forums']);
-  const { town, role, canManage, canManageForums: canManageTownForums } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(['towns', 'common', 'forums', 'moderation']);
+  const { town, role, canManage, canManageForums: canManageTownForums, moderation, official } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  // Moderators see the queue's counter (and any open moderation page) change live.
+  useModerationLive(town.id, !!moderation, () => revalidator.revalidate());
   return (
     <div className="page">
       <div className="town-header">
@@ -36,6 +43,24 @@ export default function TownLayout() {
             </li>
             <li>
               <NavLink to={`/towns/${town.slug}/search`}>{t('forums:search.nav')}</NavLink>
+            </li>
+            {moderation ? (
+              <li>
+                <NavLink to={`/towns/${town.slug}/moderation`}>
+                  {t('moderation:nav')}{' '}
+                  <span className="badge badge-count" data-testid="queue-count">
+                    {t('moderation:navCount', { count: moderation.cases + moderation.appeals })}
+                  </span>
+                </NavLink>
+              </li>
+            ) : null}
+            {official ? (
+              <li>
+                <NavLink to={`/towns/${town.slug}/shield`}>{t('moderation:shield.nav')}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              <NavLink to={`/towns/${town.slug}/transparency`}>{t('moderation:transparency.nav')}</NavLink>
             </li>
             {canManageTownForums ? (
               <li>

@@ -3,7 +3,7 @@
  * emits it to the Socket.IO rooms of its audience (see ARCHITECTURE.md). Post events carry ids only; the
  * post is read once per process, already shaped for the thread's readers.
  */
-import type { Sql } from 'postgres';
+import postgres from 'postgres';
 import type { DomainEvent } from '#app/realtime/events';
 import { rooms } from '#app/realtime/rooms';
 import { EVENTS_CHANNEL } from '#app/domain/events.server';
@@ -23,11 +23,14 @@ export async function dispatch(io: IoServer, presence: Presence, event: DomainEv
     }
     case 'membership:changed':
       io.to(rooms.user(event.userId)).emit('membership:changed', { municipalityId: event.municipalityId, role: event.role });
+      // Someone who no longer moderates here leaves the town's live queue at once.
+      if (event.role !== 'moderator' && event.role !== 'admin') io.in(rooms.user(event.userId)).socketsLeave(rooms.moderation(event.municipalityId));
       break;
     case 'post:created':
     case 'post:updated': {
       const post = await getPostView(event.postId);
-      if (post) io.to(rooms.thread(event.threadId)).emit(event.type, { post });
+      // Held posts never reach the thread's readers; their author and the moderators see them on the page.
+      if (post && post.status !== 'held') io.to(rooms.thread(event.threadId)).emit(event.type, { post });
       io.to(rooms.forum(event.forumId)).emit('thread:activity', { forumId: event.forumId, threadId: event.threadId });
       break;
     }
@@ -41,22 +44,61 @@ export async function dispatch(io: IoServer, presence: Presence, event: DomainEv
     case 'thread:typing':
       io.to(rooms.thread(event.threadId)).emit('thread:typing', { threadId: event.threadId, userId: event.userId, displayName: event.displayName });
       break;
+    case 'thread:changed':
+      io.to(rooms.thread(event.threadId)).emit('thread:changed', { threadId: event.threadId });
+      io.to(rooms.forum(event.forumId)).emit('thread:activity', { forumId: event.forumId, threadId: event.threadId });
+      if (event.previousForumId) io.to(rooms.forum(event.previousForumId)).emit('thread:activity', { forumId: event.previousForumId, threadId: event.threadId });
+      break;
+    case 'queue:changed':
+      io.to(rooms.moderation(event.townId)).emit('queue:changed', { townId: event.townId, caseId: event.caseId });
+      break;
     case 'thread:presence':
       presence.receive(event.threadId, event.processId, event.count);
       break;
   }
 }
 
-export async function listenForDomainEvents(sql: Sql, io: IoServer, presence: Presence, log: (line: string) => void) {
+/**
+ * LISTENs on a connection of its own. When the database goes away (a restart, a failover), postgres.js
+ * listens again by itself once it is back; the client's own short back-off makes that within two seconds
+ * (the app pool's grows to 20 s while its queries fail). Whatever was published in between is lost to this
+ * process, so after listening again it drops every socket's connection: the clients reconnect by themselves,
+ * the handshake re-reads the session, and `thread:join` catches up from the database with the last position
+ * the client saw — the path of any network drop, so nothing is missed or doubled.
+ */
+export async function listenForDomainEvents(databaseUrl: string, io: IoServer, presence: Presence, log: (line: string) => void) {
+  const client = postgres(databaseUrl, {
+    max: 1,
+    onnotice: () => {},
+    backoff: (retries) => Math.min(0.1 * 2 ** retries, 2),
+    connection: { application_name: 'weltoffen-listener' },
+  });
   // Events are handled one after another, so readers see posts in commit order.
   let queue = Promise.resolve();
-  return sql.listen(
+  let listened = false;
+  const listening = await client.listen(
     EVENTS_CHANNEL,
     (payload) => {
       queue = queue
         .then(() => dispatch(io, presence, JSON.parse(payload) as DomainEvent))
         .catch((error) => log(`A domain event could not be delivered: ${String(error)}`));
     },
-    () => log('Listening for domain events.'),
+    () => {
+      if (!listened) {
+        listened = true;
+        log('Listening for domain events.');
+        return;
+      }
+      const sockets = [...io.of('/').sockets.values()];
+      log(`Listening for domain events again; reconnecting ${sockets.length} socket(s) so their clients catch up.`);
+      // Not socket.disconnect(): a server-side disconnect means "signed out" to the client, which would not return.
+      for (const socket of sockets) socket.conn.close();
+    },
   );
+  return {
+    async unlisten() {
+      await listening.unlisten().catch(() => {});
+      await client.end({ timeout: 2 });
+    },
+  };
 }

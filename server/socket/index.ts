@@ -11,6 +11,7 @@ import { validateSession } from '#app/domain/auth/sessions.server';
 import { isAllowedOrigin } from '../security';
 import { registerTownHandlers } from './towns';
 import { registerForumHandlers } from './forums';
+import { registerModerationHandlers } from './moderation';
 import { floodGuard } from './flood-guard';
 import type { Presence } from '../realtime/presence';
 
@@ -44,6 +45,7 @@ export function createSocketServer(httpServer: HttpServer, options: { publicUrl:
       void socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
     }
     registerTownHandlers(io, socket);
+    registerModerationHandlers(socket);
   });
   return io;
 }

@@ -8,12 +8,16 @@ interface PostItemProps {
   townSlug: string;
   currentUserId: string | null;
   canReply: boolean;
+  /** Moderators see why a post is hidden or held, like its author does. */
+  isModerator?: boolean;
   isNew?: boolean;
 }
 
 /** One post: author, time, language, the server-rendered (validated, sanitised) body, and its actions. */
-export function PostItem({ post, townSlug, currentUserId, canReply, isNew }: PostItemProps) {
-  const { t, i18n } = useTranslation(['forums', 'common']);
+export function PostItem({ post, townSlug, currentUserId, canReply, isModerator = false, isNew }: PostItemProps) {
+  const { t, i18n } = useTranslation(['forums', 'common', 'moderation']);
+  const hidden = post.status === 'hidden';
+  const visible = !post.deleted && !hidden;
   const mine = !!currentUserId && post.authorId === currentUserId;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(post.createdAt));
   const author = post.authorName ?? t('post.formerMember');
@@ -25,31 +29,37 @@ export function PostItem({ post, townSlug, currentUserId, canReply, isNew }: Pos
           <time dateTime={post.createdAt}>{when}</time>
           <span className="visually-hidden"> – {t('post.permalink')}</span>
         </a>
-        {!post.deleted ? (
+        {post.status === 'held' ? <span className="badge badge-held">{t('moderation:post.awaitingReview')}</span> : null}
+        {visible ? (
           <span className="language-label" lang={post.language}>
             <span className="visually-hidden">{t('post.languageLabel')} </span>
             {LANGUAGE_NAMES[post.language as Language] ?? post.language}
           </span>
         ) : null}
-        {post.editedAt && !post.deleted ? (
+        {post.editedAt && visible ? (
           <Link to={`/towns/${townSlug}/posts/${post.id}/history`} className="post-edited">
             {t('post.edited')}
           </Link>
         ) : null}
       </header>
-      {post.quotedPostId && !post.deleted ? (
+      {post.quotedPostId && visible ? (
         <p className="post-reply-to">
           <a href={`/posts/${post.quotedPostId}`}>{t('post.inReplyTo', { name: post.quotedAuthorName ?? t('post.formerMember') })}</a>
         </p>
       ) : null}
       {post.deleted ? (
         <p className="post-placeholder">{t('post.deleted')}</p>
+      ) : hidden ? (
+        <p className="post-placeholder" data-testid="hidden-placeholder">
+          {t('moderation:post.hidden')}{' '}
+          {(mine || isModerator) && post.decisionId ? <Link to={`/decisions/${post.decisionId}`}>{t('moderation:post.why')}</Link> : null}
+        </p>
       ) : (
         <div className="post-body" lang={post.language} dir="auto" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
       )}
-      {!post.deleted && (canReply || mine) ? (
+      {visible ? (
         <footer className="post-actions">
-          {canReply ? (
+          {canReply && post.status === 'published' ? (
             <a href={`?quote=${post.id}#composer`} className="button small" data-quote={post.id}>
               {t('post.quote')}
               <span className="visually-hidden"> – {author}</span>
@@ -68,6 +78,11 @@ export function PostItem({ post, townSlug, currentUserId, canReply, isNew }: Pos
                 </button>
               </Form>
             </>
+          ) : post.status === 'published' ? (
+            <Link to={`/towns/${townSlug}/posts/${post.id}/report`} className="button small subtle" rel="nofollow">
+              {t('moderation:post.report')}
+              <span className="visually-hidden"> – {author}</span>
+            </Link>
           ) : null}
         </footer>
       ) : null}

@@ -7,10 +7,14 @@ import { renderMail } from '#app/domain/mail/templates.server';
 
 export interface NotificationView {
   id: number;
-  kind: 'reply' | 'quote';
-  threadId: number;
-  threadTitle: string;
-  postId: number;
+  kind: 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome';
+  /** reply and quote: the post and its thread */
+  threadId: number | null;
+  threadTitle: string | null;
+  postId: number | null;
+  /** moderation: the report's reference, or the decision with its statement of reasons */
+  reportId: number | null;
+  decisionId: number | null;
   townSlug: string;
   townName: string;
   authorName: string | null;
@@ -39,12 +43,12 @@ export async function setFollowing(actor: MaybeActor, townId: number, threadId: 
 export async function listNotifications(actor: MaybeActor, limit = 50): Promise<NotificationView[]> {
   requireSignedIn(actor);
   return sql<NotificationView[]>`
-    select n.id, n.kind, n.thread_id, t.title as thread_title, n.post_id, m.slug as town_slug, m.name as town_name,
+    select n.id, n.kind, n.thread_id, t.title as thread_title, n.post_id, n.report_id, n.decision_id, m.slug as town_slug, m.name as town_name,
            u.display_name as author_name, n.created_at, n.read_at is not null as read
       from notifications n
-      join threads t on t.id = n.thread_id
       join municipalities m on m.id = n.municipality_id
-      join posts p on p.id = n.post_id
+      left join threads t on t.id = n.thread_id
+      left join posts p on p.id = n.post_id
       left join users u on u.id = p.author_id
      where n.user_id = ${actor.userId}
      order by n.id desc limit ${limit}`;

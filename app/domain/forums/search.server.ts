@@ -39,7 +39,7 @@ export async function searchTown(townId: number, query: string, interfaceLanguag
       join threads t on t.id = p.thread_id
       join forums f on f.id = t.forum_id
       left join users u on u.id = p.author_id
-     where p.municipality_id = ${townId} and p.deleted_at is null and p.search_vector @@ q.query
+     where p.municipality_id = ${townId} and p.deleted_at is null and p.status = 'published' and not t.held and p.search_vector @@ q.query
      order by rank desc, p.id desc
      limit ${PAGE + 1} offset ${offsetRank}`;
   return { hits: rows.slice(0, PAGE), more: rows.length > PAGE };

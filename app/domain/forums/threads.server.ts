@@ -1,7 +1,7 @@
 /** Threads: listing by last activity (keyset paging), starting a thread, reading one. */
 import { sql } from '#app/db.server';
 import { DomainError } from '#app/domain/errors';
-import { canPostInForum, type MaybeActor } from '#app/domain/auth/permissions';
+import { canModerate, canPostInForum, type MaybeActor } from '#app/domain/auth/permissions';
 import type { Forum } from './forums.server';
 import { insertPost } from './posts.server';
 import type { ComposerInput } from './compose.server';
@@ -41,6 +41,7 @@ export async function listThreads(actor: MaybeActor, forum: Forum, cursor?: stri
       left join users u on u.id = t.author_id
       ${actor ? sql`left join thread_reads r on r.thread_id = t.id and r.user_id = ${actor.userId}` : sql``}
      where t.forum_id = ${forum.id} and t.municipality_id = ${forum.municipalityId}
+       ${canModerate(actor, forum.municipalityId) ? sql`` : sql`and (not t.held or t.author_id = ${actor?.userId ?? ''})`}
        ${after ? sql`and (t.pinned, t.last_post_at, t.id) < (${after.pinned}, ${after.at}, ${after.id})` : sql``}
      order by t.pinned desc, t.last_post_at desc, t.id desc
      limit ${THREADS_PER_PAGE + 1}`;
@@ -61,15 +62,25 @@ export interface Thread {
   visiblePostCount: number;
   locked: boolean;
   pinned: boolean;
+  /** its first post waits for review */
+  held: boolean;
+  slowModeSeconds: number | null;
 }
 
 export async function getThread(townId: number, threadId: number): Promise<Thread> {
   const [thread] = await sql<Thread[]>`
     select t.id, t.municipality_id, t.forum_id, f.slug as forum_slug, f.name as forum_name, f.staff_only_posting,
-           t.title, t.author_id, t.post_count, t.visible_post_count, t.locked, t.pinned
+           t.title, t.author_id, t.post_count, t.visible_post_count, t.locked, t.pinned, t.held, t.slow_mode_seconds
       from threads t join forums f on f.id = t.forum_id
      where t.id = ${threadId} and t.municipality_id = ${townId}`;
   if (!thread) throw new DomainError('not_found', 'forums:errors.threadNotFound');
+  return thread;
+}
+
+/** A thread as this reader may see it: one waiting for review exists only for its author and the moderators. */
+export async function getReadableThread(actor: MaybeActor, townId: number, threadId: number): Promise<Thread> {
+  const thread = await getThread(townId, threadId);
+  if (thread.held && thread.authorId !== actor?.userId && !canModerate(actor, townId)) throw new DomainError('not_found', 'forums:errors.threadNotFound');
   return thread;
 }
 

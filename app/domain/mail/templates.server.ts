@@ -2,7 +2,11 @@
 import { getFixedT } from '#app/i18n/i18n.server';
 import type { OutgoingMail } from './outbox.server';
 
-type Template = 'verifyEmail' | 'alreadyRegistered' | 'resetPassword' | 'invitation' | 'accessibilityFeedback' | 'notificationDigest';
+type Template = 'verifyEmail' | 'alreadyRegistered' | 'resetPassword' | 'invitation' | 'accessibilityFeedback' | 'notificationDigest'
+  | 'reportReceived'
+  | 'moderationDecision'
+  | 'appealOutcome'
+  | 'reportOutcomeGuest';
 
 export function renderMail(template: Template, to: string, language: string, values: Record<string, string>): OutgoingMail {
   const t = getFixedT(language, 'mail');

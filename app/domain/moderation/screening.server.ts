@@ -1,0 +1,117 @@
+/**
+ * What happens to a post before anyone reads it: sanctions and slow mode may refuse it, a blocking watched
+ * word rejects it, and pre-moderation (of a forum or of a new member), a holding watched word or the shield
+ * of an official holds it for review. Moderators' own posts are never held.
+ */
+import { sql, type Db, type Tx } from '#app/db.server';
+import { DomainError } from '#app/domain/errors';
+import { canModerate, type Actor } from '#app/domain/auth/permissions';
+import { compileWatchedWords, strongestAction, type WatchedWordAction } from './watched-words';
+import type { HoldReason } from './cases.server';
+
+export interface ActiveSanction {
+  kind: 'mute' | 'suspend';
+  endsAt: Date;
+  decisionId: number;
+}
+
+/** A mute or suspension in force in this town, if any (warnings do not stop anyone). */
+export async function activeSanction(db: Db, townId: number, userId: string): Promise<ActiveSanction | null> {
+  const [row] = await db<ActiveSanction[]>`
+    select kind, ends_at, decision_id from sanctions
+     where municipality_id = ${townId} and user_id = ${userId} and kind in ('mute', 'suspend') and lifted_at is null and ends_at > now()
+     order by (kind = 'suspend') desc, ends_at desc limit 1`;
+  return row ?? null;
+}
+
+export async function assertMayParticipate(db: Db, townId: number, userId: string, field = 'body'): Promise<void> {
+  const sanction = await activeSanction(db, townId, userId);
+  if (sanction) {
+    throw new DomainError('forbidden', `moderation:errors.${sanction.kind === 'suspend' ? 'suspended' : 'muted'}`, { until: sanction.endsAt.toISOString() }, field);
+  }
+}
+
+// A compiled list per town, re-compiled when the list changes (any pattern or action): compiling costs far
+// more than the one small query that tells whether it changed.
+const compiled = new Map<number, { signature: string; matcher: ReturnType<typeof compileWatchedWords> }>();
+
+export async function watchedWordHits(db: Db, townId: number, text: string) {
+  const [state] = await db`
+    select count(*)::int as n, md5(coalesce(string_agg(id || ':' || action || ':' || pattern, '|' order by id), '')) as signature
+      from watched_words where municipality_id = ${townId}`;
+  if (state.n === 0) return [];
+  const signature: string = state.signature;
+  let entry = compiled.get(townId);
+  if (entry?.signature !== signature) {
+    const words = await db<{ pattern: string; action: WatchedWordAction }[]>`select pattern, action from watched_words where municipality_id = ${townId}`;
+    entry = { signature, matcher: compileWatchedWords(words) };
+    compiled.set(townId, entry);
+  }
+  return entry.matcher.match(text);
+}
+
+export interface Screening {
+  status: 'published' | 'held';
+  holdReason: HoldReason | null;
+  /** The watched word that held or flagged the post. */
+  watchedPattern: string | null;
+  /** A flagging watched word: publish, but report automatically. */
+  flagged: boolean;
+}
+
+interface ScreenInput {
+  townId: number;
+  forumId: number;
+  /** null for the first post of a new thread */
+  threadId: number | null;
+  title?: string;
+  text: string;
+  quotedPostId?: number | null;
+}
+
+export async function screenNewPost(tx: Tx, actor: Actor, input: ScreenInput): Promise<Screening> {
+  await assertMayParticipate(tx, input.townId, actor.userId);
+  const moderator = canModerate(actor, input.townId);
+  const [context] = await tx`
+    select f.premoderated, m.review_first_posts, t.slow_mode_seconds,
+           (select count(*)::int from (select 1 from posts p where p.author_id = ${actor.userId} and p.municipality_id = ${input.townId}
+                                          and p.status = 'published' limit 50) mine) as published_posts,
+           (select p.created_at > now() - make_interval(secs => t.slow_mode_seconds) from posts p
+             where p.thread_id = t.id and p.author_id = ${actor.userId} order by p.created_at desc limit 1) as too_soon,
+           exists (select 1 from memberships o
+                    where o.municipality_id = ${input.townId} and o.shielded and o.role in ('official', 'admin') and o.user_id <> ${actor.userId}
+                      and (o.user_id = t.author_id or o.user_id = (select q.author_id from posts q where q.id = ${input.quotedPostId ?? null}))) as shielded
+      from forums f join municipalities m on m.id = f.municipality_id
+      left join threads t on t.id = ${input.threadId}
+     where f.id = ${input.forumId}`;
+  if (!moderator && context.slowModeSeconds && context.tooSoon) {
+    throw new DomainError('throttled', 'moderation:errors.slowMode', { seconds: context.slowModeSeconds }, 'body');
+  }
+
+  const hits = await watchedWordHits(tx, input.townId, input.title ? `${input.title}\n${input.text}` : input.text);
+  const strongest = strongestAction(hits);
+  const pattern = hits.find((hit) => hit.action === strongest)?.pattern ?? null;
+  if (strongest === 'block') throw new DomainError('invalid', 'moderation:errors.blockedWord', { word: pattern ?? '' }, 'body');
+
+  const published: Screening = { status: 'published', holdReason: null, watchedPattern: strongest === 'flag' ? pattern : null, flagged: strongest === 'flag' };
+  if (moderator) return published;
+  const hold = (holdReason: HoldReason): Screening => ({ status: 'held', holdReason, watchedPattern: pattern, flagged: false });
+  if (strongest === 'hold') return hold('watched_word');
+  if (context.shielded) return hold('shield');
+  if (context.premoderated) return hold('forum');
+  if (context.reviewFirstPosts > context.publishedPosts) return hold('new_member');
+  return published;
+}
+
+/** An edit is checked too: a blocking word refuses it; a holding or flagging word sends the post to the queue. */
+export async function screenEdit(tx: Tx, actor: Actor, townId: number, text: string): Promise<{ flaggedPattern: string | null }> {
+  await assertMayParticipate(tx, townId, actor.userId);
+  const hits = await watchedWordHits(tx, townId, text);
+  const strongest = strongestAction(hits);
+  const pattern = hits.find((hit) => hit.action === strongest)?.pattern ?? null;
+  if (strongest === 'block') throw new DomainError('invalid', 'moderation:errors.blockedWord', { word: pattern ?? '' }, 'body');
+  return { flaggedPattern: strongest && !canModerate(actor, townId) ? pattern : null };
+}
+
+/** The sanction in force for a person, for pages that explain why they cannot write. */
+export const sanctionOf = (townId: number, userId: string) => activeSanction(sql, townId, userId);

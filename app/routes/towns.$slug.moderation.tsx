@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { canModerate } from '#app/domain/auth/permissions';
+import { requireActor, requireTown } from '#app/guards.server';
+
+export const handle = { i18n: ['common', 'moderation', 'forums'] };
+
+/** The moderators' area of a town. Anyone else gets 403 here; the domain checks every call again. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const town = await requireTown(params.slug);
+  if (!canModerate(actor, town.id)) throw new Response('Forbidden', { status: 403 });
+  return { slug: town.slug };
+}
+
+export default function ModerationLayout() {
+  const { t } = useTranslation('moderation');
+  const { slug } = useLoaderData<typeof loader>();
+  const base = `/towns/${slug}/moderation`;
+  return (
+    <div className="stack">
+      <nav aria-label={t('areaNav')} className="sub-nav sub-nav-secondary">
+        <ul>
+          <li>
+            <NavLink to={base} end>
+              {t('queue.title')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/words`}>{t('words.title')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/settings`}>{t('settings.title')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/audit`}>{t('audit.title')}</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Demo moderation for the first town, written through the real domain path: watched words, a shielded
+ * mayor, a reported post, a held reply and a flagged one — so the demo moderator opens a queue with work
+ * in it — and one decided case, so the public transparency report is not empty.
+ */
+import type { Sql } from 'postgres';
+
+const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+export async function seedDemoModeration(sql: Sql, townSlug: string, origin: string): Promise<void> {
+  const { loadActor } = await import('../app/domain/auth/actor.server');
+  const { getForum } = await import('../app/domain/forums/forums.server');
+  const { createThread } = await import('../app/domain/forums/threads.server');
+  const { createReply } = await import('../app/domain/forums/posts.server');
+  const { addWatchedWord } = await import('../app/domain/moderation/word-lists.server');
+  const { setShield } = await import('../app/domain/moderation/settings.server');
+  const { fileReport } = await import('../app/domain/moderation/reports.server');
+  const { listQueue } = await import('../app/domain/moderation/cases.server');
+  const { decide } = await import('../app/domain/moderation/decisions.server');
+
+  const [town] = await sql`select id from municipalities where slug = ${townSlug}`;
+  const townId = Number(town.id);
+  const byRole = async (role: string) => {
+    const [row] = await sql`select user_id as id from memberships where municipality_id = ${townId} and role = ${role} limit 1`;
+    return loadActor(row.id);
+  };
+  const [moderator, official, organiser, resident, admin] = await Promise.all(['moderator', 'official', 'organiser', 'member', 'admin'].map(byRole));
+  if (!moderator || !official || !organiser || !resident || !admin) return;
+  const context = { ip: '127.0.0.1', origin, language: 'de', secure: false };
+
+  for (const [pattern, action] of [
+    ['idiot*', 'block'],
+    ['abschaum', 'hold'],
+    ['volksverräter*', 'hold'],
+    ['lügner*', 'flag'],
+  ] as const) {
+    await addWatchedWord(moderator, townId, { pattern, action });
+  }
+
+  const ideas = await getForum(townId, 'ideen');
+  await setShield(official, townId, true);
+  const { threadId: budget } = await createThread(official, ideas, {
+    title: 'Haushalt 2027: Ihre Fragen an die Bürgermeisterin',
+    body: doc('Der Entwurf für den Haushalt 2027 liegt aus. Ich beantworte hier Ihre Fragen.'),
+    language: 'de',
+  });
+  // Held by the mayor's shield: only the author and the moderators see it until it is reviewed.
+  await createReply(resident, townId, budget, { body: doc('Warum wird schon wieder bei der Jugendarbeit gekürzt? Das ist eine Schande.'), language: 'de' });
+
+  const { threadId: parking, postId: rude } = await createThread(organiser, ideas, {
+    title: 'Parkplätze am Markt',
+    body: doc('Wer am Samstag am Markt parkt, ist einfach rücksichtslos. Solche Leute sollten hier wegziehen.'),
+    language: 'de',
+  });
+  await fileReport(resident, townId, rude, { target: 'post', category: 'insult', explanation: 'Pauschale Abwertung von Nachbarinnen und Nachbarn.' }, context);
+  // Published, but reported automatically by the watched word "lügner*".
+  await createReply(resident, townId, parking, { body: doc('Wer behauptet, es gäbe genug Parkplätze, ist ein Lügner.'), language: 'de' });
+
+  // One decided case: a report that did not hold up.
+  const { postId: harmless } = await createReply(admin, townId, parking, { body: doc('Ab Juni gibt es am Samstag einen Shuttlebus vom Bahnhof.'), language: 'de' });
+  await fileReport(organiser, townId, harmless, { target: 'post', category: 'spam', explanation: '' }, context);
+  const item = (await listQueue(moderator, townId)).find((i) => i.postId === harmless);
+  if (item) {
+    await decide(moderator, townId, { caseId: item.id }, { action: 'dismiss', ground: 'rules.no_violation', facts: 'Eine sachliche Information der Verwaltung, keine Werbung.', automated: false }, origin);
+  }
+}
