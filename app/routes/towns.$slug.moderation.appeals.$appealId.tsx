@@ -6,7 +6,7 @@ import { appealDecisionSchema } from '#app/domain/moderation/schemas';
 import { domainFailure, invalid, parseForm } from '#app/forms.server';
 import { orNotFound, requestContext, requireActor, requireTown } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
-import { FormAlert, TextAreaField } from '#app/components/ui/field';
+import { FormAlert, RadioGroup, TextAreaField } from '#app/components/ui/field';
 import { useFormFailure } from '#app/components/ui/use-form-failure';
 import { StatementOfReasons } from '#app/components/moderation/statement-of-reasons';
 import { useDateFormat } from '#app/components/moderation/use-date-format';
@@ -59,19 +59,13 @@ export default function AppealPage() {
         <Form method="post" className="card stack" noValidate>
           <h3>{t('appeals.decide')}</h3>
           <FormAlert error={errors.form} />
-          <fieldset aria-describedby={errors.outcome ? 'outcome-error' : undefined}>
-            <legend>{t('appeals.outcomeLegend')}</legend>
-            {(['upheld', 'reversed'] as const).map((outcome) => (
-              <label key={outcome} className="checkbox-label">
-                <input type="radio" name="outcome" value={outcome} defaultChecked={value('outcome') === outcome} /> {t(`appeals.outcomeChoice.${outcome}`)}
-              </label>
-            ))}
-            {errors.outcome ? (
-              <p className="field-error" id="outcome-error">
-                {t(errors.outcome.key, errors.outcome.params)}
-              </p>
-            ) : null}
-          </fieldset>
+          <RadioGroup
+            name="outcome"
+            legend={t('appeals.outcomeLegend')}
+            defaultValue={value('outcome')}
+            error={errors.outcome}
+            options={(['upheld', 'reversed'] as const).map((outcome) => ({ value: outcome, label: t(`appeals.outcomeChoice.${outcome}`) }))}
+          />
           <TextAreaField name="reasons" label={t('appeals.reasons')} hint={t('appeals.reasonsHint')} rows={4} defaultValue={value('reasons')} error={errors.reasons} dir="auto" />
           <button type="submit" className="button primary">
             {t('appeals.submitDecision')}

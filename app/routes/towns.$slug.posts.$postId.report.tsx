@@ -6,7 +6,7 @@ import { REPORT_CATEGORIES, reportSchema } from '#app/domain/moderation/schemas'
 import { domainFailure, invalid, parseForm } from '#app/forms.server';
 import { getActor, orNotFound, requestContext, requireTown } from '#app/guards.server';
 import { pageTitle } from '#app/page-title.server';
-import { Field, FormAlert, Notice, TextAreaField } from '#app/components/ui/field';
+import { Field, FormAlert, Notice, RadioGroup, TextAreaField } from '#app/components/ui/field';
 import { useFormFailure } from '#app/components/ui/use-form-failure';
 
 export const handle = { i18n: ['common', 'moderation', 'forums'] };
@@ -66,29 +66,24 @@ export default function ReportPage() {
       </figure>
       <Form method="post" className="stack" noValidate>
         <FormAlert error={errors.form} />
-        <fieldset>
-          <legend>{t('report.targetLegend')}</legend>
-          {(['post', 'user'] as const).map((kind) => (
-            <label key={kind} className="checkbox-label">
-              <input type="radio" name="target" value={kind} defaultChecked={value('target', 'post') === kind} disabled={kind === 'user' && !target.userId} />{' '}
-              {t(`report.target.${kind}`, { name: target.authorName ?? t('formerMember') })}
-            </label>
-          ))}
-          {errors.target ? <p className="field-error">{t(errors.target.key, errors.target.params)}</p> : null}
-        </fieldset>
-        <fieldset aria-describedby={errors.category ? 'category-error' : undefined}>
-          <legend>{t('report.categoryLegend')}</legend>
-          {REPORT_CATEGORIES.map((category) => (
-            <label key={category} className="checkbox-label">
-              <input type="radio" name="category" value={category} defaultChecked={value('category') === category} /> {t(`categories.${category}`)}
-            </label>
-          ))}
-          {errors.category ? (
-            <p className="field-error" id="category-error">
-              {t(errors.category.key, errors.category.params)}
-            </p>
-          ) : null}
-        </fieldset>
+        <RadioGroup
+          name="target"
+          legend={t('report.targetLegend')}
+          defaultValue={value('target', 'post')}
+          error={errors.target}
+          options={(['post', 'user'] as const).map((kind) => ({
+            value: kind,
+            label: t(`report.target.${kind}`, { name: target.authorName ?? t('formerMember') }),
+            disabled: kind === 'user' && !target.userId,
+          }))}
+        />
+        <RadioGroup
+          name="category"
+          legend={t('report.categoryLegend')}
+          defaultValue={value('category')}
+          error={errors.category}
+          options={REPORT_CATEGORIES.map((category) => ({ value: category, label: t(`categories.${category}`) }))}
+        />
         <TextAreaField name="explanation" label={t('report.explanation')} hint={t('report.explanationHint')} rows={4} defaultValue={value('explanation')} error={errors.explanation} dir="auto" />
         {signedIn ? null : <Field name="email" type="email" autoComplete="email" label={t('report.email')} hint={t('report.emailHint')} defaultValue={value('email')} error={errors.email} />}
         <p className="hint">{t('report.goodFaith')}</p>

@@ -95,3 +95,32 @@ export function Notice({ children }: { children: React.ReactNode }) {
     </div>
   );
 }
+
+interface RadioGroupProps {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; disabled?: boolean }[];
+  defaultValue?: string;
+  error?: FieldError;
+}
+
+/** A fieldset of radio buttons with its translated error, tied to the group for screen readers. */
+export function RadioGroup({ name, legend, options, defaultValue, error }: RadioGroupProps) {
+  const { t } = useTranslation();
+  const errorId = `field-${name}-error`;
+  return (
+    <fieldset className={error ? 'has-error' : undefined} aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="checkbox-label">
+          <input type="radio" name={name} value={option.value} defaultChecked={defaultValue === option.value} disabled={option.disabled} /> {option.label}
+        </label>
+      ))}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {t(error.key, error.params)}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

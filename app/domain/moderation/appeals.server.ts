@@ -6,10 +6,11 @@
 import { sql } from '#app/db.server';
 import { DomainError } from '#app/domain/errors';
 import { publish } from '#app/domain/events.server';
-import { canModerate, type Actor, type MaybeActor } from '#app/domain/auth/permissions';
+import type { MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
 import { appealRole, getDecision, reverseDecision, type DecisionView } from './decisions.server';
 import { decisionLink, noticeToMember } from './notices.server';
+import { requireModerator } from './access';
 
 export async function fileAppeal(actor: MaybeActor, decisionId: number, input: { text: string }): Promise<{ appealId: number }> {
   const decision = await getDecision(actor, decisionId);
@@ -43,10 +44,6 @@ export interface AppealSummary {
   decidedByMe: boolean;
 }
 
-function requireModerator(actor: MaybeActor, townId: number): Actor {
-  if (!canModerate(actor, townId)) throw new DomainError('forbidden', 'moderation:errors.notModerator');
-  return actor!;
-}
 
 export async function listOpenAppeals(actor: MaybeActor, townId: number): Promise<AppealSummary[]> {
   const moderator = requireModerator(actor, townId);

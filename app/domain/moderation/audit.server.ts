@@ -3,8 +3,8 @@
  * database refuses updates and deletes of these rows (see migration 00003), so the log is append-only.
  */
 import { sql, type Tx } from '#app/db.server';
-import { DomainError } from '#app/domain/errors';
-import { canModerate, type MaybeActor } from '#app/domain/auth/permissions';
+import type { MaybeActor } from '#app/domain/auth/permissions';
+import { requireModerator } from './access';
 
 export interface AuditEntry {
   townId: number;
@@ -54,7 +54,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** Moderators and town admins read their town's log, newest first, filtered. */
 export async function listAudit(actor: MaybeActor, townId: number, filter: AuditFilter): Promise<{ rows: AuditRow[]; next: number | null; actions: string[] }> {
-  if (!canModerate(actor, townId)) throw new DomainError('forbidden', 'moderation:errors.notModerator');
+  requireModerator(actor, townId);
   const rows = await sql<AuditRow[]>`
     select a.id, a.action, u.display_name as actor_name, a.case_id, a.decision_id, a.appeal_id, a.post_id, a.thread_id,
            s.display_name as subject_name, a.details, a.created_at

@@ -9,6 +9,7 @@ import { publish } from '#app/domain/events.server';
 import { canModerate, type MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
 import { CLAIM_MINUTES } from './schemas';
+import { requireModerator } from './access';
 
 export type HoldReason = 'forum' | 'new_member' | 'watched_word' | 'shield';
 
@@ -81,10 +82,6 @@ export interface QueueItem {
   claimedUntil: Date | null;
 }
 
-function requireModerator(actor: MaybeActor, townId: number) {
-  if (!canModerate(actor, townId)) throw new DomainError('forbidden', 'moderation:errors.notModerator');
-  return actor!;
-}
 
 const caseColumns = (viewerId: string) => sql`
   c.id, c.target_kind, c.post_id, p.thread_id, t.title as thread_title, left(p.body_text, 280) as excerpt, p.status as post_status,

@@ -13,11 +13,8 @@ import { recordAudit } from './audit.server';
 import { claimConflict } from './cases.server';
 import { decisionLink, noticeToMember, noticeToReporters } from './notices.server';
 import { ADVERSE_ACTIONS, APPEAL_WINDOW_DAYS, POST_ACTIONS, REPORTER_APPEALABLE, THREAD_ACTIONS, USER_ACTIONS, type DecisionAction, type DecisionInput } from './schemas';
+import { requireModerator } from './access';
 
-function requireModerator(actor: MaybeActor, townId: number): Actor {
-  if (!canModerate(actor, townId)) throw new DomainError('forbidden', 'moderation:errors.notModerator');
-  return actor!;
-}
 
 const notApplicable = () => new DomainError('invalid', 'moderation:errors.actionNotApplicable', {}, 'action');
 

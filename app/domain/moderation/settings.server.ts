@@ -4,18 +4,15 @@
  */
 import { sql } from '#app/db.server';
 import { DomainError } from '#app/domain/errors';
-import { canModerate, isOfficial, type MaybeActor } from '#app/domain/auth/permissions';
+import { isOfficial, type MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
+import { requireModerator } from './access';
 
 export interface ModerationSettings {
   reviewFirstPosts: number;
   forums: { id: number; name: string; premoderated: boolean }[];
 }
 
-function requireModerator(actor: MaybeActor, townId: number) {
-  if (!canModerate(actor, townId)) throw new DomainError('forbidden', 'moderation:errors.notModerator');
-  return actor!;
-}
 
 export async function getModerationSettings(actor: MaybeActor, townId: number): Promise<ModerationSettings> {
   requireModerator(actor, townId);

@@ -1,14 +1,11 @@
 /** A town's watched words: listed, added, removed, and exchanged as CSV with other towns or tools. */
 import { sql } from '#app/db.server';
 import { DomainError } from '#app/domain/errors';
-import { canModerate, type MaybeActor } from '#app/domain/auth/permissions';
+import type { MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
 import { normalisePattern, patternError, watchedWordsFromCsv, watchedWordsToCsv, type WatchedWord, type WatchedWordAction } from './watched-words';
+import { requireModerator } from './access';
 
-function requireModerator(actor: MaybeActor, townId: number) {
-  if (!canModerate(actor, townId)) throw new DomainError('forbidden', 'moderation:errors.notModerator');
-  return actor!;
-}
 
 export async function listWatchedWords(actor: MaybeActor, townId: number): Promise<Required<WatchedWord>[]> {
   requireModerator(actor, townId);
