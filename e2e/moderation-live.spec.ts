@@ -40,7 +40,7 @@ test('a report reaches the moderators live; hidden with reasons, appealed, and r
   const item = (page: Page) => page.locator('.queue-item', { hasText: title });
   await expect(item(first)).toHaveCount(0);
 
-  // A resident reports the post in two steps: "Report", then a category and "Send report".
+  // A resident reports the post in two clicks: "Report", then the category (an explanation is optional).
   const reporterPage = await (await browser.newContext()).newPage();
   const reporter = await signUpAndVerify(reporterPage, 'reporter');
   await signIn(reporterPage, reporter.email, reporter.password);
@@ -48,9 +48,8 @@ test('a report reaches the moderators live; hidden with reasons, appealed, and r
   await reporterPage.getByRole('link', { name: /^Report – Rana R\./ }).click();
   await expect(reporterPage.getByRole('heading', { name: 'Report to the moderation team' })).toBeVisible();
   await expectAccessible(reporterPage);
-  await reporterPage.getByLabel('Insult or defamation').check();
   await reporterPage.getByLabel('Explanation (optional)').fill('Pauschale Beleidigung der Beschäftigten.');
-  await reporterPage.getByRole('button', { name: 'Send report' }).click();
+  await reporterPage.getByRole('button', { name: 'Insult or defamation' }).click();
   await expect(reporterPage.getByRole('status')).toContainText('Your report has been received under reference no.');
 
   // It arrives in both queues without a reload; the first moderator claims it, the second sees the claim live.
@@ -185,4 +184,22 @@ test('a moderator locks a thread with reasons: the composer disappears live for 
 
   await expect(reader.getByRole('textbox', { name: 'Your reply' })).toHaveCount(0);
   await expect(reader.getByTestId('cannot-reply')).toHaveText('This thread is closed. New replies are not possible.');
+});
+
+test('a guest reports a post with an e-mail address and receives a receipt by mail', async ({ page }) => {
+  await page.goto('/towns/hafenstadt/forums/ideen?lng=en');
+  await page.getByRole('link', { name: 'Parkplätze am Markt' }).click();
+  await page.getByRole('link', { name: /^Report – / }).first().click();
+  await expectAccessible(page);
+  const email = `guest-${Date.now()}@example.org`;
+  await page.getByLabel('Your e-mail address (optional)').fill(email);
+  // Enter in a field does not send the report with some category.
+  await page.getByLabel('Your e-mail address (optional)').press('Enter');
+  await expect(page.getByRole('heading', { name: 'Report to the moderation team' })).toBeVisible();
+  await page.getByRole('button', { name: 'Spam' }).click();
+  const receipt = page.getByRole('status');
+  await expect(receipt).toContainText('Your report has been received under reference no.');
+  const reference = (await receipt.textContent())!.match(/no\. (\d+)/)![1];
+  await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
+  await expect(page.getByText(`Your report no. ${reference} was received`)).toBeVisible();
 });

@@ -77,19 +77,25 @@ export default function ReportPage() {
             disabled: kind === 'user' && !target.userId,
           }))}
         />
-        <RadioGroup
-          name="category"
-          legend={t('report.categoryLegend')}
-          defaultValue={value('category')}
-          error={errors.category}
-          options={REPORT_CATEGORIES.map((category) => ({ value: category, label: t(`categories.${category}`) }))}
-        />
         <TextAreaField name="explanation" label={t('report.explanation')} hint={t('report.explanationHint')} rows={4} defaultValue={value('explanation')} error={errors.explanation} dir="auto" />
         {signedIn ? null : <Field name="email" type="email" autoComplete="email" label={t('report.email')} hint={t('report.emailHint')} defaultValue={value('email')} error={errors.email} />}
         <p className="hint">{t('report.goodFaith')}</p>
-        <button type="submit" className="button primary">
-          {t('report.submit')}
-        </button>
+        {/* Enter in a field must not send the report with the first category: implicit submission uses the first
+            submit button, and a disabled one stops it. */}
+        <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
+        <fieldset className="report-categories" aria-describedby={errors.category ? 'category-error' : undefined}>
+          <legend>{t('report.categoryLegend')}</legend>
+          {REPORT_CATEGORIES.map((category) => (
+            <button key={category} type="submit" name="category" value={category} className="button">
+              {t(`categories.${category}`)}
+            </button>
+          ))}
+          {errors.category ? (
+            <p className="field-error" id="category-error">
+              {t(errors.category.key, errors.category.params)}
+            </p>
+          ) : null}
+        </fieldset>
       </Form>
     </div>
   );
