@@ -203,3 +203,15 @@ test('a guest reports a post with an e-mail address and receives a receipt by ma
   await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
   await expect(page.getByText(`Your report no. ${reference} was received`)).toBeVisible();
 });
+
+test('an official switches the shield off and on again from the town navigation', async ({ page }) => {
+  await signIn(page, 'buergermeisterin@demo.weltoffen.de');
+  await page.goto('/towns/hafenstadt');
+  await page.getByRole('link', { name: 'Shield' }).click();
+  await expect(page.getByTestId('shield-state')).toHaveText('The shield is on.');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch the shield off' }).click();
+  await expect(page.getByTestId('shield-state')).toHaveText('The shield is off.');
+  await page.getByRole('button', { name: 'Switch the shield on' }).click();
+  await expect(page.getByTestId('shield-state')).toHaveText('The shield is on.');
+});
