@@ -1,118 +1,97 @@
 /**
- * `npm run bench [-- --quick]`: builds and starts the production server on its own embedded database,
- * seeds it, runs the scenarios and writes bench/results/latest.json ({ scenario: { metric: value } }).
- * Scenarios that compare with a baseline run both in the same run, alternating, and report the ratio.
- * See bench/README.md for what each scenario measures.
+ * `npm run bench [-- --quick] [-- --only=fan-out,write-path]`: builds and starts the production server on its
+ * own embedded database, seeds it, runs the scenarios and writes bench/results/latest.json
+ * ({ scenario: { metric: value } }). Scenarios that compare with a baseline run both in the same run,
+ * alternating, and report the ratio. See bench/README.md for what each scenario measures.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { buildIfStale } from '../server/build';
-import { freePort } from '../db/testing/free-port';
+import type { BenchContext, Metrics } from './context';
+import { startBenchDatabase } from './database';
 import { seedBenchData } from './fixtures';
+import { startAppProcess, type ServerProcess } from './processes';
+import { threadPages } from './scenarios/thread-pages';
+import { pageThroughput } from './scenarios/page-throughput';
+import { fanOut } from './scenarios/fan-out';
+import { writePath } from './scenarios/write-path';
+import { idleSockets } from './scenarios/idle-sockets';
 
+const SCENARIOS = ['thread-pages', 'page-throughput', 'fan-out', 'write-path', 'idle-sockets'] as const;
 const quick = process.argv.includes('--quick');
-const DURATION_S = quick ? 2 : 10;
-const ROUNDS = quick ? 1 : 3;
-const say = (line: string) => console.log(`[bench] ${line}`);
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : [...SCENARIOS];
+for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`unknown scenario ${name}; known: ${SCENARIOS.join(', ')}`);
+const runs = (name: (typeof SCENARIOS)[number]) => only.includes(name);
 
-type Metrics = Record<string, number | string>;
+const began = Date.now();
+const loadAtStart = os.loadavg()[0];
+const say = (line: string) => console.log(`[bench ${String(Math.round((Date.now() - began) / 1000)).padStart(3)}s] ${line}`);
 const results: Record<string, Metrics> = {};
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** Load one URL with `connections` concurrent clients; latencies per response (ms), requests per second. */
-async function load(url: string, connections: number, seconds: number) {
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds }, (error, done) => (error ? reject(error) : resolve(done)));
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-  latencies.sort((a, b) => a - b);
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: result.requests.average };
-}
-
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', WELTOFFEN_DEMO: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not start');
-}
-
 async function main() {
-  say(`${quick ? 'quick' : 'full'} run on ${os.cpus().length} cores, Node ${process.version}`);
+  say(`${quick ? 'quick' : 'full'} run on ${os.cpus().length} cores, Node ${process.version}, load average ${loadAtStart.toFixed(2)}: ${only.join(', ')}`);
   await buildIfStale(say);
-  const database = await startEmbeddedPostgres({ dataDir: '.data/bench', freshDatabase: true });
-  process.env.DATABASE_URL = database.url;
+  const database = await startBenchDatabase(say);
+  process.env.DATABASE_URL = database.url; // before the app's modules are imported (fixtures)
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });
-  let server: { url: string; child: ChildProcess } | null = null;
+  const servers: ServerProcess[] = [];
+  const stopServers = async () => void (await Promise.all(servers.splice(0).map((s) => s.stop())));
   try {
     await migrate(sql);
     say('seeding threads of 50, 100 and 10,000 posts …');
     const data = await seedBenchData(sql);
-    server = await startServer(database.url);
-    const threadUrl = (id: number, page: number) => `${server!.url}/towns/${data.townSlug}/threads/${id}?page=${page}`;
+    const ctx: BenchContext = { quick, say, sql, databaseUrl: database.url, data };
 
-    // thread-pages: first, middle and last page of a 100-post and a 10,000-post thread, alternating.
-    const pages = { first: [1, 1], middle: [3, 250], last: [5, 500] } as const;
-    const samples: Record<string, { p50: number[]; p95: number[] }> = {};
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const [where, [small, large]] of Object.entries(pages)) {
-        for (const [size, page, id] of [['100', small, data.threads.t100], ['10k', large, data.threads.t10k]] as const) {
-          say(`thread-pages round ${round}/${ROUNDS}: ${size} posts, ${where} page …`);
-          const r = await load(threadUrl(id, page), 20, DURATION_S);
-          const key = `${size}_${where}`;
-          samples[key] ??= { p50: [], p95: [] };
-          samples[key].p50.push(r.p50);
-          samples[key].p95.push(r.p95);
-        }
-      }
+    servers.push(await startAppProcess('app-a', database.url));
+    if (runs('thread-pages')) results['thread-pages'] = await threadPages(ctx, servers[0].url);
+    if (runs('page-throughput')) results['page-throughput'] = await pageThroughput(ctx, servers[0].url);
+    if (runs('fan-out') || runs('write-path')) {
+      servers.push(await startAppProcess('app-b', database.url));
+      const pair = servers as [ServerProcess, ServerProcess];
+      if (runs('fan-out')) results['fan-out'] = await fanOut(ctx, pair);
+      if (runs('write-path')) results['write-path'] = await writePath(ctx, pair);
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const threadPages: Metrics = {};
-    for (const [key, s] of Object.entries(samples)) {
-      threadPages[`${key}_p50_ms`] = median(s.p50);
-      threadPages[`${key}_p95_ms`] = median(s.p95);
-    }
-    const p95Of = (size: string) => Math.max(...Object.keys(pages).map((where) => threadPages[`${size}_${where}_p95_ms`] as number));
-    threadPages.ratio_p95_10k_vs_100 = Number((p95Of('10k') / p95Of('100')).toFixed(3));
-    results['thread-pages'] = threadPages;
+    await stopServers();
+    if (runs('idle-sockets')) results['idle-sockets'] = await idleSockets(ctx);
 
-    // page-throughput: requests per second of a 50-post thread page and of the town's forum index.
-    say('page-throughput …');
-    const thread50 = await load(threadUrl(data.threads.t50, 1), 20, DURATION_S);
-    const forumIndex = await load(`${server.url}/towns/${data.townSlug}`, 20, DURATION_S);
-    results['page-throughput'] = { thread_50_posts_rps: Math.round(thread50.rps), forum_index_rps: Math.round(forumIndex.rps) };
-
-    results.machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, mode: quick ? 'quick' : 'full', date: new Date().toISOString() };
+    results.machine = {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      open_files_limit: execSync('sh -c "ulimit -n"').toString().trim(),
+      mode: quick ? 'quick' : 'full',
+      scenarios: only.join(','),
+      seconds: Math.round((Date.now() - began) / 1000),
+      // The machine may be shared: its 1-minute load average when the bench began and ended.
+      load_avg_1m_start: Number(loadAtStart.toFixed(2)),
+      load_avg_1m_end: Number(os.loadavg()[0].toFixed(2)),
+      date: new Date().toISOString(),
+    };
     fs.mkdirSync('bench/results', { recursive: true });
     fs.writeFileSync(path.join('bench/results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
     console.log('');
     for (const [scenario, metrics] of Object.entries(results)) {
       console.log(scenario);
-      for (const [metric, value] of Object.entries(metrics)) console.log(`  ${metric.padEnd(28)} ${value}`);
+      for (const [metric, value] of Object.entries(metrics)) console.log(`  ${metric.padEnd(36)} ${value}`);
     }
     say('written to bench/results/latest.json');
+    const fanOutOk = !results['fan-out'] || (results['fan-out'].app_delivered_ratio === 1 && results['fan-out'].app_duplicates === 0);
+    const writeOk = !results['write-path'] || results['write-path'].lost === 0;
+    if (!fanOutOk || !writeOk) {
+      say('a delivery check failed (see above): every acknowledged post must reach every reader exactly once');
+      process.exitCode = 1;
+    }
   } finally {
-    if (server) await new Promise((resolve) => (server!.child.once('exit', resolve), server!.child.kill('SIGTERM')));
+    await stopServers();
+    const { closeSessionStore } = await import('../app/domain/auth/sessions.server');
+    const { sql: appSql } = await import('../app/db.server');
+    await closeSessionStore();
+    await appSql.end({ timeout: 2 });
     await sql.end();
     await database.stop();
   }
