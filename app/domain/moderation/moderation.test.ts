@@ -3,8 +3,10 @@
  * decisions with reasons, appeals to another moderator, pre-moderation, watched words, the shield for
  * officials, sanctions, slow mode, the append-only audit log and the transparency report.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
 import { sql } from '#app/db.server';
+import { EVENTS_CHANNEL } from '#app/domain/events.server';
 import type { Actor } from '#app/domain/auth/permissions';
 import { createForum, getForum, type Forum } from '#app/domain/forums/forums.server';
 import { createThread, getReadableThread, listThreads } from '#app/domain/forums/threads.server';
@@ -23,6 +25,8 @@ import { transparencyCsv, transparencyReport } from './transparency.server';
 const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 const reasons = { ground: 'rules.respect' as const, facts: 'The post insults another resident by name.', automated: false };
 const ORIGIN = 'http://weltoffen.test';
+const listener = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+afterAll(() => listener.end());
 
 let townA: number;
 let townB: number;
@@ -231,6 +235,56 @@ describe('claims and decisions', () => {
   });
 });
 
+describe('the queue and the remaining sanctions', () => {
+  it('lists items oldest first, each once however many reports it has', async () => {
+    const first = await createThread(alice, forum, { title: 'Older', body: doc('First rude words.'), language: 'auto' });
+    const second = await createThread(alice, forum, { title: 'Newer', body: doc('Second rude words.'), language: 'auto' });
+    await fileReport(bob, townA, second.postId, { target: 'post', category: 'insult', explanation: '' }, testContext());
+    await fileReport(bob, townA, first.postId, { target: 'post', category: 'insult', explanation: '' }, testContext());
+    await fileReport(carla, townA, second.postId, { target: 'post', category: 'spam', explanation: '' }, testContext());
+    await sql`update moderation_cases set opened_at = now() - interval '1 hour' where post_id = ${first.postId}`;
+    const queue = await listQueue(mod1, townA);
+    const ids = queue.map((i) => i.postId);
+    expect(ids.filter((id) => id === second.postId)).toHaveLength(1);
+    expect(ids.indexOf(first.postId)).toBeLessThan(ids.indexOf(second.postId));
+    expect(queue.every((item, i) => i === 0 || new Date(queue[i - 1].openedAt) <= new Date(item.openedAt))).toBe(true);
+  });
+
+  it('a warning is recorded with its end date; a suspension also stops reporting', async () => {
+    const { userId } = await createUser({ label: 'suspended' });
+    await grantRole(userId, townA, 'member');
+    const person = await actorOf(userId);
+    const { postId } = await createThread(person, forum, { title: 'Warned', body: doc('Harsh words.'), language: 'auto' });
+    await fileReport(bob, townA, postId, { target: 'user', category: 'harassment', explanation: '' }, testContext());
+    const userCase = (await listQueue(mod1, townA)).find((i) => i.targetKind === 'user' && i.subjectName === 'suspended')!;
+    const warned = await decide(mod1, townA, { caseId: userCase.id }, { action: 'warn', days: 30, ...reasons }, ORIGIN);
+    expect(await getDecision(person, warned.decisionId)).toMatchObject({ action: 'warn', canAppeal: true });
+    const [sanction] = await sql`select kind, ends_at from sanctions where decision_id = ${warned.decisionId}`;
+    expect(sanction.kind).toBe('warn');
+    // A warning does not stop anyone.
+    await createReply(person, townA, (await createThread(person, forum, { title: 'Still here', body: doc('Fine.'), language: 'auto' })).threadId, { body: doc('Yes.'), language: 'auto' });
+
+    await fileReport(carla, townA, postId, { target: 'user', category: 'harassment', explanation: 'Again.' }, testContext());
+    const again = (await listQueue(mod1, townA)).find((i) => i.targetKind === 'user' && i.subjectName === 'suspended')!;
+    await decide(mod2, townA, { caseId: again.id }, { action: 'suspend', days: 14, ...reasons }, ORIGIN);
+    const { postId: bobsPost } = await createThread(bob, forum, { title: 'Bob', body: doc('Hi.'), language: 'auto' });
+    await expect(fileReport(person, townA, bobsPost, { target: 'post', category: 'spam', explanation: '' }, testContext())).rejects.toMatchObject({ i18nKey: 'moderation:errors.suspended' });
+    await expect(createThread(person, forum, { title: 'No', body: doc('No.'), language: 'auto' })).rejects.toMatchObject({ i18nKey: 'moderation:errors.suspended' });
+  });
+});
+
+describe('the appeal window', () => {
+  it('closes six months after the decision', async () => {
+    const { postId } = await createThread(alice, forum, { title: 'Old decision', body: doc('Old words.'), language: 'auto' });
+    await fileReport(bob, townA, postId, { target: 'post', category: 'insult', explanation: '' }, testContext());
+    const item = (await listQueue(mod1, townA)).find((i) => i.postId === postId)!;
+    const { decisionId } = await decide(mod1, townA, { caseId: item.id }, { action: 'hide', ...reasons }, ORIGIN);
+    await sql`update moderation_decisions set created_at = now() - interval '184 days' where id = ${decisionId}`;
+    expect(await getDecision(alice, decisionId)).toMatchObject({ canAppeal: false });
+    await expect(fileAppeal(alice, decisionId, { text: 'Please look at this again.' })).rejects.toMatchObject({ i18nKey: 'moderation:errors.appealClosed' });
+  });
+});
+
 describe('appeals', () => {
   it('the author appeals once; the deciding moderator cannot take it; another reverses it and the post returns', async () => {
     const { threadId, postId } = await createThread(alice, forum, { title: 'Appeal me', body: doc('A sharp but fair opinion.'), language: 'auto' });
@@ -268,8 +322,10 @@ describe('appeals', () => {
 });
 
 describe('pre-moderation, watched words and the shield', () => {
-  it('a pre-moderated forum holds posts: only the author and moderators see them; approval publishes', async () => {
+  it('a pre-moderated forum holds posts: only the author and moderators see them; approval publishes live', async () => {
     await saveModerationSettings(mod1, townA, { reviewFirstPosts: 0, premoderatedForums: [other.id] });
+    const events: { type: string; postId?: number }[] = [];
+    const listening = await listener.listen(EVENTS_CHANNEL, (payload) => events.push(JSON.parse(payload)));
     const { threadId, postId } = await createThread(carla, other, { title: 'Held thread', body: doc('Please review me.'), language: 'auto' });
     expect(await postStatus(postId)).toBe('held');
     await expect(getReadableThread(bob, townA, threadId)).rejects.toMatchObject({ code: 'not_found' });
@@ -280,7 +336,10 @@ describe('pre-moderation, watched words and the shield', () => {
     const item = (await listQueue(mod1, townA)).find((i) => i.postId === postId)!;
     expect(item).toMatchObject({ held: true, holdReason: 'forum' });
     await expect(decide(mod1, townA, { caseId: item.id }, { action: 'dismiss', ...reasons }, ORIGIN)).rejects.toMatchObject({ i18nKey: 'moderation:errors.actionNotApplicable' });
+    expect(events.filter((e) => e.type === 'post:created' && e.postId === postId)).toHaveLength(0);
     await decide(mod1, townA, { caseId: item.id }, { action: 'approve', ...reasons, ground: 'rules.no_violation' }, ORIGIN);
+    await expect.poll(() => events.filter((e) => e.type === 'post:created' && e.postId === postId).length).toBe(1);
+    await listening.unlisten();
     expect(await listPostsPage(threadId, 1, viewer(bob))).toHaveLength(1);
     expect((await listThreads(bob, other)).threads.some((t) => t.id === threadId)).toBe(true);
     await saveModerationSettings(mod1, townA, { reviewFirstPosts: 0, premoderatedForums: [] });
