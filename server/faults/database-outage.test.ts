@@ -147,6 +147,13 @@ describe('the database stops and starts while the server runs', () => {
     await new Promise<void>((resolve) => guest.once('connect', () => resolve()));
     expect(await emit(guest, 'thread:join', { threadId, lastSeenPosition: 0 })).toEqual({ ok: false, error: 'unavailable' });
     guest.disconnect();
+    // A signed-in socket is let in too (as a guest until the session can be checked), not refused for good.
+    const member = readers.open(server.url, { reconnection: false, extraHeaders: { cookie: writer.cookie } });
+    await new Promise<void>((resolve, reject) => {
+      member.once('connect', () => resolve());
+      member.once('connect_error', reject);
+    });
+    member.disconnect();
   });
 
   it('a reply posted without JavaScript gets the "briefly unavailable" page in its language, the text still in the field', async () => {

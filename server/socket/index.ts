@@ -8,6 +8,7 @@ import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '#app/realtime/events';
 import { rooms } from '#app/realtime/rooms';
 import { validateSession } from '#app/domain/auth/sessions.server';
+import { isDatabaseUnavailable } from '#app/db.server';
 import { isAllowedOrigin } from '../security';
 import { registerTownHandlers } from './towns';
 import { registerForumHandlers } from './forums';
@@ -35,7 +36,13 @@ export function createSocketServer(httpServer: HttpServer, options: { publicUrl:
       socket.data.sessionId = session?.sessionId ?? null;
       next();
     } catch (error) {
-      next(error as Error);
+      // While the database is down a session cannot be checked: let the socket in as a guest rather than
+      // refuse it (a refused client does not retry). When the database is back, the listener reconnects every
+      // socket (decision 007) and this runs again with the session.
+      if (!isDatabaseUnavailable(error)) return next(error as Error);
+      socket.data.userId = null;
+      socket.data.sessionId = null;
+      next();
     }
   });
 
