@@ -2,7 +2,10 @@
  * What routes need from a request: the actor behind the session cookie, the language, and `require…`
  * guards that throw a response (redirect to sign-in, 403, 404). Routes stay thin adapters.
  */
-import { redirect, type AppLoadContext } from '@remix-run/node';
+import { data, redirect, type AppLoadContext } from '@remix-run/node';
+import { isDatabaseUnavailable } from '#app/db.server';
+import type { UnavailableData } from '#app/forms';
+import { DEFAULT_LANGUAGE } from '#app/i18n/languages';
 import { loadActor } from '#app/domain/auth/actor.server';
 import { validateSession } from '#app/domain/auth/sessions.server';
 import type { Actor, MaybeActor } from '#app/domain/auth/permissions';
@@ -48,12 +51,16 @@ export async function requireActor(request: Request, context: AppLoadContext): P
   return actor;
 }
 
-/** Turns the domain's "not found" into a 404 page. */
+/**
+ * Turns the domain's "not found" into a 404 page, and a database that cannot be reached into the 503
+ * "briefly unavailable" page (shown in the page's language; the root loader may have found it already).
+ */
 export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
   try {
     return await lookup;
   } catch (error) {
     if (isDomainError(error) && error.code === 'not_found') throw new Response('Not found', { status: 404 });
+    if (isDatabaseUnavailable(error)) throw data<UnavailableData>({ unavailable: true, language: DEFAULT_LANGUAGE }, { status: 503 });
     throw error;
   }
 }

@@ -165,7 +165,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const unavailable = useUnavailable();
-  if (unavailable) return <UnavailablePage language={unavailable.language} kept={unavailable.kept} />;
+  const language = usePageLanguage();
+  if (unavailable) return <UnavailablePage language={language} kept={unavailable.kept} />;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'serverError';
   return (
