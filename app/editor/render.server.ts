@@ -7,7 +7,7 @@
  */
 import { getSchema } from '@tiptap/core';
 import { DOMSerializer, Node } from '@tiptap/pm/model';
-import { Window } from 'happy-dom';
+import { scriptlessWindow } from './scriptless-window';
 import { editorExtensions, LINK_REL } from './extensions';
 import { safeHref } from './safe-url';
 import { validateDocument, type RichTextDoc } from './validate';
@@ -26,15 +26,7 @@ export class UnsafeDocumentError extends Error {
  */
 const schema = getSchema(editorExtensions());
 const serializer = DOMSerializer.fromSchema(schema);
-const { document } = new Window({
-  settings: {
-    disableJavaScriptEvaluation: true,
-    disableJavaScriptFileLoading: true,
-    disableCSSFileLoading: true,
-    disableIframePageLoading: true,
-    disableComputedStyleRendering: true,
-  },
-});
+const { document } = scriptlessWindow();
 
 function serialise(doc: RichTextDoc): string {
   const wrap = document.createElement('div');

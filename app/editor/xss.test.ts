@@ -3,22 +3,14 @@
  * browser parses it (and parsed again after re-serialisation, to catch mutation XSS), holds no script,
  * no event handler, no dangerous URL, no foreign or embedding element, and only rel'd links.
  */
-import { Window } from 'happy-dom';
+import { scriptlessWindow } from './scriptless-window';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LINK_REL } from './extensions';
 import { renderDocument } from './render.server';
 import { validateDocument } from './validate';
 import { XSS_PAYLOADS, payloadDocuments } from './xss-corpus';
 
-const window = new Window({
-  settings: {
-    disableJavaScriptEvaluation: true,
-    disableJavaScriptFileLoading: true,
-    disableCSSFileLoading: true,
-    disableIframePageLoading: true,
-    disableComputedStyleRendering: true,
-  },
-});
+const window = scriptlessWindow();
 afterAll(async () => {
   await window.happyDOM.close();
 });

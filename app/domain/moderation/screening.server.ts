@@ -15,36 +15,35 @@ export interface ActiveSanction {
   decisionId: number;
 }
 
-/** A mute or suspension in force in this town, if any (warnings do not stop anyone). */
+/** SQL for the mute or suspension in force for a person in a town (warnings do not stop anyone), as JSON. */
+const sanctionJson = (townId: number, userId: string) => sql`
+  (select json_build_object('kind', kind, 'endsAt', ends_at, 'decisionId', decision_id) from sanctions
+    where municipality_id = ${townId} and user_id = ${userId} and kind in ('mute', 'suspend') and lifted_at is null and ends_at > now()
+    order by (kind = 'suspend') desc, ends_at desc limit 1)`;
+
+const asSanction = (json: { kind: 'mute' | 'suspend'; endsAt: string; decisionId: number } | null): ActiveSanction | null =>
+  json ? { kind: json.kind, endsAt: new Date(json.endsAt), decisionId: Number(json.decisionId) } : null;
+
 export async function activeSanction(db: Db, townId: number, userId: string): Promise<ActiveSanction | null> {
-  const [row] = await db<ActiveSanction[]>`
-    select kind, ends_at, decision_id from sanctions
-     where municipality_id = ${townId} and user_id = ${userId} and kind in ('mute', 'suspend') and lifted_at is null and ends_at > now()
-     order by (kind = 'suspend') desc, ends_at desc limit 1`;
-  return row ?? null;
+  const [row] = await db`select ${sanctionJson(townId, userId)} as sanction`;
+  return asSanction(row.sanction);
 }
 
-export async function assertMayParticipate(db: Db, townId: number, userId: string, field = 'body'): Promise<void> {
-  const sanction = await activeSanction(db, townId, userId);
+function assertNotSanctioned(sanction: ActiveSanction | null, field = 'body'): void {
   if (sanction) {
     throw new DomainError('forbidden', `moderation:errors.${sanction.kind === 'suspend' ? 'suspended' : 'muted'}`, { until: sanction.endsAt.toISOString() }, field);
   }
 }
 
-// A compiled list per town, re-compiled when the list changes (any pattern or action): compiling costs far
-// more than the one small query that tells whether it changed.
-const compiled = new Map<number, { signature: string; matcher: ReturnType<typeof compileWatchedWords> }>();
+// A compiled list per town and list version (municipalities.watched_words_version, bumped by every change):
+// compiling costs far more than reading the version with the query the posting path makes anyway.
+const compiled = new Map<number, { version: number; matcher: ReturnType<typeof compileWatchedWords> }>();
 
-export async function watchedWordHits(db: Db, townId: number, text: string) {
-  const [state] = await db`
-    select count(*)::int as n, md5(coalesce(string_agg(id || ':' || action || ':' || pattern, '|' order by id), '')) as signature
-      from watched_words where municipality_id = ${townId}`;
-  if (state.n === 0) return [];
-  const signature: string = state.signature;
+async function watchedWordHits(db: Db, townId: number, version: number, text: string) {
   let entry = compiled.get(townId);
-  if (entry?.signature !== signature) {
+  if (entry?.version !== version) {
     const words = await db<{ pattern: string; action: WatchedWordAction }[]>`select pattern, action from watched_words where municipality_id = ${townId}`;
-    entry = { signature, matcher: compileWatchedWords(words) };
+    entry = { version, matcher: compileWatchedWords(words) };
     compiled.set(townId, entry);
   }
   return entry.matcher.match(text);
@@ -70,10 +69,10 @@ interface ScreenInput {
 }
 
 export async function screenNewPost(tx: Tx, actor: Actor, input: ScreenInput): Promise<Screening> {
-  await assertMayParticipate(tx, input.townId, actor.userId);
   const moderator = canModerate(actor, input.townId);
+  // One round trip for everything the screening needs: this runs for every post.
   const [context] = await tx`
-    select f.premoderated, m.review_first_posts, t.slow_mode_seconds,
+    select f.premoderated, m.review_first_posts, m.watched_words_version, t.slow_mode_seconds, ${sanctionJson(input.townId, actor.userId)} as sanction,
            (select count(*)::int from (select 1 from posts p where p.author_id = ${actor.userId} and p.municipality_id = ${input.townId}
                                           and p.status = 'published' limit 50) mine) as published_posts,
            (select p.created_at > now() - make_interval(secs => t.slow_mode_seconds) from posts p
@@ -84,11 +83,12 @@ export async function screenNewPost(tx: Tx, actor: Actor, input: ScreenInput): P
       from forums f join municipalities m on m.id = f.municipality_id
       left join threads t on t.id = ${input.threadId}
      where f.id = ${input.forumId}`;
+  assertNotSanctioned(asSanction(context.sanction));
   if (!moderator && context.slowModeSeconds && context.tooSoon) {
     throw new DomainError('throttled', 'moderation:errors.slowMode', { seconds: context.slowModeSeconds }, 'body');
   }
 
-  const hits = await watchedWordHits(tx, input.townId, input.title ? `${input.title}\n${input.text}` : input.text);
+  const hits = await watchedWordHits(tx, input.townId, context.watchedWordsVersion, input.title ? `${input.title}\n${input.text}` : input.text);
   const strongest = strongestAction(hits);
   const pattern = hits.find((hit) => hit.action === strongest)?.pattern ?? null;
   if (strongest === 'block') throw new DomainError('invalid', 'moderation:errors.blockedWord', { word: pattern ?? '' }, 'body');
@@ -105,8 +105,9 @@ export async function screenNewPost(tx: Tx, actor: Actor, input: ScreenInput): P
 
 /** An edit is checked too: a blocking word refuses it; a holding or flagging word sends the post to the queue. */
 export async function screenEdit(tx: Tx, actor: Actor, townId: number, text: string): Promise<{ flaggedPattern: string | null }> {
-  await assertMayParticipate(tx, townId, actor.userId);
-  const hits = await watchedWordHits(tx, townId, text);
+  const [state] = await tx`select watched_words_version, ${sanctionJson(townId, actor.userId)} as sanction from municipalities where id = ${townId}`;
+  assertNotSanctioned(asSanction(state.sanction));
+  const hits = await watchedWordHits(tx, townId, state.watchedWordsVersion, text);
   const strongest = strongestAction(hits);
   const pattern = hits.find((hit) => hit.action === strongest)?.pattern ?? null;
   if (strongest === 'block') throw new DomainError('invalid', 'moderation:errors.blockedWord', { word: pattern ?? '' }, 'body');

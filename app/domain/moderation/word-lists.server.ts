@@ -1,11 +1,14 @@
 /** A town's watched words: listed, added, removed, and exchanged as CSV with other towns or tools. */
-import { sql } from '#app/db.server';
+import { sql, type Tx } from '#app/db.server';
 import { DomainError } from '#app/domain/errors';
 import type { MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
 import { normalisePattern, patternError, watchedWordsFromCsv, watchedWordsToCsv, type WatchedWord, type WatchedWordAction } from './watched-words';
 import { requireModerator } from './access';
 
+
+/** Tells the posting path (screening.server.ts) to recompile the town's list. */
+const listChanged = (tx: Tx, townId: number) => tx`update municipalities set watched_words_version = watched_words_version + 1 where id = ${townId}`;
 
 export async function listWatchedWords(actor: MaybeActor, townId: number): Promise<Required<WatchedWord>[]> {
   requireModerator(actor, townId);
@@ -21,6 +24,7 @@ export async function addWatchedWord(actor: MaybeActor, townId: number, word: { 
       insert into watched_words (municipality_id, pattern, normalised, action)
       values (${townId}, ${word.pattern}, ${normalisePattern(word.pattern)}, ${word.action})
       on conflict (municipality_id, normalised) do update set pattern = excluded.pattern, action = excluded.action`;
+    await listChanged(tx, townId);
     await recordAudit(tx, { townId, actorId: moderator.userId, action: 'word_added', details: word });
   });
 }
@@ -30,6 +34,7 @@ export async function removeWatchedWord(actor: MaybeActor, townId: number, wordI
   await sql.begin(async (tx) => {
     const [removed] = await tx`delete from watched_words where id = ${wordId} and municipality_id = ${townId} returning pattern, action`;
     if (!removed) throw new DomainError('not_found', 'moderation:words.errors.notFound');
+    await listChanged(tx, townId);
     await recordAudit(tx, { townId, actorId: moderator.userId, action: 'word_removed', details: { pattern: removed.pattern, action: removed.action } });
   });
 }
@@ -51,6 +56,7 @@ export async function importWatchedWords(actor: MaybeActor, townId: number, csv:
         values (${townId}, ${word.pattern}, ${normalisePattern(word.pattern)}, ${word.action})
         on conflict (municipality_id, normalised) do update set pattern = excluded.pattern, action = excluded.action`;
     }
+    await listChanged(tx, townId);
     await recordAudit(tx, { townId, actorId: moderator.userId, action: 'words_imported', details: { count: valid.length } });
   });
   return { imported: valid.length, errors };
