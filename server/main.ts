@@ -18,6 +18,10 @@ export interface MainOptions {
 }
 
 export async function main(options: MainOptions = {}) {
+  // The build (a child process) runs beside everything else start-up does: starting PostgreSQL, migrating,
+  // seeding. On a fresh clone it is the longest step, so it starts first.
+  const building = buildIfStale(log);
+  building.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
   let embedded: EmbeddedPostgres | null = null;
   if (config.externalDatabaseUrl) {
     log('Using the PostgreSQL from DATABASE_URL.');
@@ -53,9 +57,6 @@ export async function main(options: MainOptions = {}) {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   try {
-    // The build (a child process) and the database work (migrations, first-start seed) run side by side.
-    const building = buildIfStale(log);
-    building.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
     const bootstrap = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
     const applied = await migrate(bootstrap);
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
