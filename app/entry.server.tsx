@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
@@ -10,6 +10,13 @@ import { DEFAULT_LANGUAGE } from '#app/i18n/languages';
 import { NonceProvider } from '#app/components/nonce';
 
 const ABORT_DELAY = 5_000;
+
+/** Faults are logged; an answered "not found" or "forbidden" (an unknown address, a guessed id) is not a fault. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(error);
+}
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(
@@ -53,3 +60,7 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+// The server's app-side runtime (sockets, the bus listener, jobs) comes from this build, so the process has
+// one instance of every domain module (server/runtime-contract.ts).
+export { runtime } from '../server/runtime';

@@ -4,18 +4,19 @@ import { useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import stylesheet from '#app/styles/app.css';
-import { getIdentity } from '#app/guards.server';
+import { identityOf } from '#app/web/identity.server';
 import { setPreferredLanguage } from '#app/domain/auth/accounts.server';
 import { unreadNotificationCount } from '#app/domain/forums/notifications.server';
+import { openWorkAcrossTowns } from '#app/domain/moderation/cases.server';
 import { languageCookie, resolveLanguage } from '#app/i18n/locale.server';
-import { isDatabaseUnavailable, unavailablePage } from '#app/forms.server';
-import { isUnavailableData, type KeptSubmission } from '#app/forms';
+import { isDatabaseUnavailable, unavailablePage } from '#app/web/outage.server';
+import { isUnavailableData, type KeptSubmission } from '#app/web/outage';
 import { directionOf, DEFAULT_LANGUAGE } from '#app/i18n/languages';
 import { useNonce } from '#app/components/nonce';
 import { SiteHeader } from '#app/components/site-header';
 import { SiteFooter } from '#app/components/site-footer';
 import { SessionWatcher } from '#app/components/session-watcher';
-import { TextAreaField } from '#app/components/ui/field';
+import { settings } from '#app/env.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -26,19 +27,27 @@ export const handle = { i18n: ['common'] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
-    const { actor, setCookie } = await getIdentity(request, context);
+    const { actor, setCookie } = await identityOf(request, context);
     const { language, fromQuery } = await resolveLanguage(request, actor?.language ?? null);
     const headers = new Headers();
     if (fromQuery) {
       headers.append('Set-Cookie', await languageCookie.serialize(language));
-      if (actor && actor.language !== language) await setPreferredLanguage(actor.userId, language);
+      if (actor && actor.language !== language) await setPreferredLanguage(actor, { language });
     }
     if (setCookie) headers.append('Set-Cookie', setCookie);
     return data(
       {
         language,
-        user: actor ? { displayName: actor.displayName, isNetworkTeam: actor.isNetworkTeam, unreadNotifications: await unreadNotificationCount(actor) } : null,
-        demoMode: context.demoMode,
+        user: actor
+          ? {
+              displayName: actor.displayName,
+              isNetworkTeam: actor.isNetworkTeam,
+              unreadNotifications: await unreadNotificationCount(actor),
+              // Staff reach their work from every page: open cases and appeals per town they moderate.
+              moderation: await openWorkAcrossTowns(actor),
+            }
+          : null,
+        devMailbox: settings().demo.mailbox && context.directLocalRequest,
       },
       { headers },
     );
@@ -98,7 +107,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      <SiteFooter demoMode={root?.demoMode ?? false} />
+      <SiteFooter devMailbox={root?.devMailbox ?? false} />
       {root?.user ? <SessionWatcher /> : null}
     </>
   );
@@ -149,7 +158,13 @@ function UnavailableNotice({ kept }: { kept?: KeptSubmission }) {
             .map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
-          <TextAreaField name={kept.textField} label={t(kept.label)} rows={8} defaultValue={kept.fields[kept.textField]} error={{ key: 'common:errors.unavailable' }} />
+          <div className="field has-error">
+            <label htmlFor="kept-text">{t(kept.label)}</label>
+            <textarea id="kept-text" name={kept.textField} rows={8} defaultValue={kept.fields[kept.textField]} aria-invalid aria-describedby="kept-text-error" />
+            <p className="field-error" id="kept-text-error">
+              {t('common:errors.unavailable')}
+            </p>
+          </div>
           <button type="submit" className="button primary">
             {t('errorPage.unavailable.sendAgain')}
           </button>

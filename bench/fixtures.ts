@@ -30,7 +30,7 @@ export const benchDoc = (text: string) =>
 
 export async function seedBenchData(sql: Sql): Promise<BenchThreads> {
   const { createForum, getForum, setPostingLimit } = await import('../app/domain/forums/forums.server');
-  const { createThread } = await import('../app/domain/forums/threads.server');
+  const { createThread } = await import('../app/domain/posting/posting.server');
   const { loadActor } = await import('../app/domain/auth/actor.server');
   const { hashPassword } = await import('../app/domain/auth/password.server');
 
@@ -44,13 +44,13 @@ export async function seedBenchData(sql: Sql): Promise<BenchThreads> {
   // The realtime scenarios post 10 times a second as one person, and 200 people post as fast as the server
   // answers: the town's posting limit (a brake on floods, default 10 per 5 minutes) is raised as an admin
   // would, to the most the settings form allows.
-  await setPostingLimit(actor, townId, { postsPerWindow: 10_000, postWindowSeconds: 60 });
-  await createForum(actor, townId, { slug: 'bench', name: 'Bench', description: '', position: 0, staffOnlyPosting: false });
-  const forum = await getForum(townId, 'bench');
+  await setPostingLimit(actor, { townId, postsPerWindow: 10_000, postWindowMinutes: 1 });
+  await createForum(actor, { townId, slug: 'bench', name: 'Bench', description: '', position: 0, staffOnlyPosting: false, nameTranslations: {}, descriptionTranslations: {} });
+  const forum = await getForum(actor, { townId, slug: 'bench', language: 'de' });
 
   const threads = {} as BenchThreads['threads'];
   for (const [key, size] of [['t50', 50], ['t100', 100], ['t10k', 10_000]] as const) {
-    const { threadId } = await createThread(actor, forum, { title: `Thread mit ${size} Beiträgen`, body: benchDoc('Ein ganz normaler Beitrag im Forum, mit ein paar Sätzen. Wir treffen uns am Samstag.'), language: 'de' });
+    const { threadId } = await createThread(actor, { townId, forumId: forum.id, title: `Thread mit ${size} Beiträgen`, body: benchDoc('Ein ganz normaler Beitrag im Forum, mit ein paar Sätzen. Wir treffen uns am Samstag.'), language: 'de' });
     await sql`
       insert into posts (municipality_id, thread_id, position, author_id, body, body_html, body_text, language, search_vector, created_at)
       select p.municipality_id, p.thread_id, g.n, p.author_id, p.body, p.body_html, p.body_text, p.language, p.search_vector, now() - make_interval(secs => ${size} - g.n)
@@ -66,9 +66,11 @@ export async function seedBenchData(sql: Sql): Promise<BenchThreads> {
 /** A new thread in the bench forum (opened by the bench admin through the domain); its last position is 1. */
 export async function createBenchThread(townId: number, title: string): Promise<number> {
   const { getForum } = await import('../app/domain/forums/forums.server');
-  const { createThread } = await import('../app/domain/forums/threads.server');
+  const { createThread } = await import('../app/domain/posting/posting.server');
   const { loadActor } = await import('../app/domain/auth/actor.server');
-  const { threadId } = await createThread(await loadActor(ADMIN), await getForum(townId, 'bench'), { title, body: benchDoc('Worum es in diesem Thread geht.'), language: 'de' });
+  const actor = await loadActor(ADMIN);
+  const forum = await getForum(actor, { townId, slug: 'bench', language: 'de' });
+  const { threadId } = await createThread(actor, { townId, forumId: forum.id, title, body: benchDoc('Worum es in diesem Thread geht.'), language: 'de' });
   return threadId;
 }
 

@@ -63,7 +63,8 @@ async function spawnAndWait(name: string, args: string[], env: NodeJS.ProcessEnv
 }
 
 /**
- * The app exactly as `npm start` runs it in production, on the given database. BENCH_CPU_PROF=1 adds V8's
+ * The app process exactly as `npm start` runs it in production (server/serve.ts, without its supervisor, so
+ * its CPU and memory are the app's own), on the given database. BENCH_CPU_PROF=1 adds V8's
  * sampling profiler (.cpuprofile files per process and thread in .data/bench-profiles/<name>, written when it
  * stops). BENCH_TRACE=1 adds --trace-gc (see TRACE). `inspect` opens the V8 inspector on a loopback port, so the bench can force a full GC (forceGc); it
  * changes nothing else the process does.
@@ -73,7 +74,7 @@ export async function startAppProcess(name: string, databaseUrl: string, options
   const inspectorPort = options.inspect ? await freePort() : undefined;
   const inspect = inspectorPort ? [`--inspect=127.0.0.1:${inspectorPort}`] : [];
   const trace = TRACE ? ['--trace-gc'] : [];
-  return spawnAndWait(name, [...profile, ...inspect, ...trace, '--import', 'tsx', 'server/index.ts'], { NODE_ENV: 'production', DATABASE_URL: databaseUrl, WELTOFFEN_DEMO: '0' }, inspectorPort);
+  return spawnAndWait(name, [...profile, ...inspect, ...trace, '--import', 'tsx', 'server/serve.ts'], { NODE_ENV: 'production', DATABASE_URL: databaseUrl, WELTOFFEN_DEMO: '0' }, inspectorPort);
 }
 
 /**

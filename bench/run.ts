@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { migrate } from '../db/migrate';
+import { installJobQueue, migrate } from '../db/migrate';
 import { buildIfStale } from '../server/build';
 import type { BenchContext, Metrics } from './context';
 import { startBenchDatabase } from './database';
@@ -43,6 +43,7 @@ async function main() {
   const stopServers = async () => void (await Promise.all(servers.splice(0).map((s) => s.stop())));
   try {
     await migrate(sql);
+    await installJobQueue(database.url);
     say('seeding threads of 50, 100 and 10,000 posts …');
     const data = await seedBenchData(sql);
     const ctx: BenchContext = { quick, say, sql, databaseUrl: database.url, data };
@@ -88,9 +89,7 @@ async function main() {
     }
   } finally {
     await stopServers();
-    const { closeSessionStore } = await import('../app/domain/auth/sessions.server');
-    const { sql: appSql } = await import('../app/db.server');
-    await closeSessionStore();
+    const { sql: appSql } = await import('../app/database/client.server');
     await appSql.end({ timeout: 2 });
     await sql.end();
     await database.stop();

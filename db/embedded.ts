@@ -19,6 +19,11 @@ export interface EmbeddedPostgres {
   url: string;
   /** The maintenance database, for creating and dropping databases (tests). */
   adminUrl: string;
+  port: number;
+  /** The cluster's folder (outside DATA_DIR when root's PostgreSQL cannot reach it there). */
+  cluster: string;
+  /** Resolves when the server process is gone, however it ended (a stop, a crash, the OOM killer). */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -162,8 +167,8 @@ export async function startEmbeddedPostgres(options: {
   /** Drop and recreate the app database (test servers start from nothing). */
   freshDatabase?: boolean;
   /**
-   * The port to listen on (default: PGPORT_EMBEDDED, else any free port). Give the same port again to restart a
-   * stopped cluster where its clients' DATABASE_URL still points.
+   * The port to listen on (default: any free port). Give the same port again to restart a stopped cluster
+   * where its clients' DATABASE_URL still points.
    */
   port?: number;
 }): Promise<EmbeddedPostgres> {
@@ -202,7 +207,7 @@ export async function startEmbeddedPostgres(options: {
     port = survivor.port;
     say(`Reusing the embedded PostgreSQL left running on port ${port} (pid ${survivor.pid}).`);
   } else {
-    port = options.port || Number(process.env.PGPORT_EMBEDDED) || (await freePort());
+    port = options.port || (await freePort());
     child = spawn(bin('postgres'), ['-D', cluster, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'], {
       ...ids,
       detached: true, // our own shutdown stops it after the app has drained, and Ctrl-C does not hit it first
@@ -225,9 +230,23 @@ export async function startEmbeddedPostgres(options: {
   await admin.end();
 
   const pid = child?.pid ?? survivor!.pid;
+  const exited = new Promise<void>((resolve) => {
+    if (child) return child.once('exit', () => resolve());
+    // A server left behind by an earlier run is no child of ours: watch it.
+    const timer = setInterval(() => {
+      if (!isAlive(pid)) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 1000);
+    timer.unref();
+  });
   return {
     url: urlFor(port, DB_NAME),
     adminUrl: urlFor(port, 'postgres'),
+    port,
+    cluster,
+    exited,
     async stop() {
       if (!isAlive(pid)) return;
       process.kill(pid, 'SIGINT'); // fast shutdown: ends sessions, checkpoints, exits

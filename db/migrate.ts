@@ -23,3 +23,12 @@ export async function migrate(sql: Sql): Promise<string[]> {
     return applied;
   });
 }
+
+/**
+ * The job queue's own tables and functions (graphile-worker, schema graphile_worker), installed beside the
+ * app's migrations so that a transaction can add a job from the first request on.
+ */
+export async function installJobQueue(connectionString: string): Promise<void> {
+  const { runMigrations, Logger } = await import('graphile-worker');
+  await runMigrations({ connectionString, logger: new Logger(() => () => {}) });
+}

@@ -54,8 +54,7 @@ const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'p
 export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPosts = 200): Promise<void> {
   // Imported here: the domain reads DATABASE_URL when it loads, which start-up sets just before.
   const { createForum, getForum } = await import('../app/domain/forums/forums.server');
-  const { createThread } = await import('../app/domain/forums/threads.server');
-  const { createReply } = await import('../app/domain/forums/posts.server');
+  const { createThread, createReply } = await import('../app/domain/posting/posting.server');
   const { loadActor } = await import('../app/domain/auth/actor.server');
 
   const people = await sql`select u.id, m.municipality_id, m.role, mu.slug from users u
@@ -66,7 +65,7 @@ export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPo
     const [town] = await sql`select id from municipalities where slug = ${slug}`;
     const townId = Number(town.id);
     const networkActor = await loadActor(network[0].id);
-    for (const forum of FORUMS) await createForum(networkActor, townId, forum);
+    for (const forum of FORUMS) await createForum(networkActor, { townId, ...forum, nameTranslations: {}, descriptionTranslations: {} });
     const members = people.filter((p) => p.slug === slug);
     if (!members.length) continue;
     // The demo writes faster than any person may: lift the posting limit while seeding.
@@ -74,26 +73,26 @@ export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPo
     const staff = members.find((m) => m.role !== 'member') ?? members[0];
     const writers = await Promise.all(members.map((m) => loadActor(m.id)));
     const staffActor = await loadActor(staff.id);
-    const announcements = await getForum(townId, 'ankuendigungen');
-    await createThread(staffActor, announcements, { title: 'Willkommen im Dialogforum', body: doc('Hier informiert die Verwaltung über Neuigkeiten. Diskutieren Sie gern in den anderen Foren mit!'), language: 'de' });
-    const together = await getForum(townId, 'zusammenleben');
-    const ideas = await getForum(townId, 'ideen');
+    const announcements = await getForum(null, { townId, slug: 'ankuendigungen', language: 'de' });
+    await createThread(staffActor, { townId, forumId: announcements.id, title: 'Willkommen im Dialogforum', body: doc('Hier informiert die Verwaltung über Neuigkeiten. Diskutieren Sie gern in den anderen Foren mit!'), language: 'de' });
+    const together = await getForum(null, { townId, slug: 'zusammenleben', language: 'de' });
+    const ideas = await getForum(null, { townId, slug: 'ideen', language: 'de' });
     const titles = ['Nachbarschaftsfest im Sommer', 'Öffnungszeiten der Bibliothek', 'Sprachcafé für alle', 'Busverbindungen am Abend'];
     for (const [i, title] of titles.entries()) {
       const forum = i % 2 ? ideas : together;
       const author = writers[i % writers.length]!;
-      const { threadId } = await createThread(author, forum, { title, body: doc(LINES.de[i % LINES.de.length]), language: 'auto' });
+      const { threadId } = await createThread(author, { townId, forumId: forum.id, title, body: doc(LINES.de[i % LINES.de.length]), language: 'auto' });
       for (let r = 0; r < 3 + i; r++) {
         const lng = languages[(i + r) % languages.length];
-        await createReply(writers[(r + 1) % writers.length], townId, threadId, { body: doc(LINES[lng][r % LINES[lng].length]), language: 'auto' });
+        await createReply(writers[(r + 1) % writers.length], { townId, threadId, body: doc(LINES[lng][r % LINES[lng].length]), language: 'auto' });
       }
     }
     if (slug === townSlugs[0]) {
-      const { threadId } = await createThread(writers[0]!, together, { title: 'Wie wollen wir zusammenleben? Die große Runde', body: doc(LINES.de[0]), language: 'auto' });
+      const { threadId } = await createThread(writers[0]!, { townId, forumId: together.id, title: 'Wie wollen wir zusammenleben? Die große Runde', body: doc(LINES.de[0]), language: 'auto' });
       for (let r = 1; r < longThreadPosts; r++) {
         const lng = languages[r % languages.length];
         const text = `${LINES[lng][r % LINES[lng].length]} (#${r + 1})`;
-        await createReply(writers[r % writers.length], townId, threadId, { body: doc(text), language: 'auto' });
+        await createReply(writers[r % writers.length], { townId, threadId, body: doc(text), language: 'auto' });
       }
     }
     await sql`update municipalities set posts_per_window = 10 where id = ${townId}`;

@@ -7,11 +7,10 @@ import type { Sql } from 'postgres';
 
 const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
-export async function seedDemoModeration(sql: Sql, townSlug: string, origin: string): Promise<void> {
+export async function seedDemoModeration(sql: Sql, townSlug: string): Promise<void> {
   const { loadActor } = await import('../app/domain/auth/actor.server');
   const { getForum } = await import('../app/domain/forums/forums.server');
-  const { createThread } = await import('../app/domain/forums/threads.server');
-  const { createReply } = await import('../app/domain/forums/posts.server');
+  const { createThread, createReply } = await import('../app/domain/posting/posting.server');
   const { addWatchedWord } = await import('../app/domain/moderation/word-lists.server');
   const { setShield } = await import('../app/domain/moderation/settings.server');
   const { fileReport } = await import('../app/domain/moderation/reports.server');
@@ -26,7 +25,7 @@ export async function seedDemoModeration(sql: Sql, townSlug: string, origin: str
   };
   const [moderator, official, organiser, resident, admin] = await Promise.all(['moderator', 'official', 'organiser', 'member', 'admin'].map(byRole));
   if (!moderator || !official || !organiser || !resident || !admin) return;
-  const context = { ip: '127.0.0.1', origin, language: 'de', secure: false };
+  const client = { ip: '127.0.0.1', language: 'de' };
 
   for (const [pattern, action] of [
     ['idiot*', 'block'],
@@ -34,33 +33,33 @@ export async function seedDemoModeration(sql: Sql, townSlug: string, origin: str
     ['volksverräter*', 'hold'],
     ['lügner*', 'flag'],
   ] as const) {
-    await addWatchedWord(moderator, townId, { pattern, action });
+    await addWatchedWord(moderator, { townId, pattern, action });
   }
 
-  const ideas = await getForum(townId, 'ideen');
-  await setShield(official, townId, true);
-  const { threadId: budget } = await createThread(official, ideas, {
+  const ideas = await getForum(null, { townId, slug: 'ideen', language: 'de' });
+  await setShield(official, { townId, on: true });
+  const { threadId: budget } = await createThread(official, { townId, forumId: ideas.id,
     title: 'Haushalt 2027: Ihre Fragen an die Bürgermeisterin',
     body: doc('Der Entwurf für den Haushalt 2027 liegt aus. Ich beantworte hier Ihre Fragen.'),
     language: 'de',
   });
   // Held by the mayor's shield: only the author and the moderators see it until it is reviewed.
-  await createReply(resident, townId, budget, { body: doc('Warum wird schon wieder bei der Jugendarbeit gekürzt? Das ist eine Schande.'), language: 'de' });
+  await createReply(resident, { townId, threadId: budget, body: doc('Warum wird schon wieder bei der Jugendarbeit gekürzt? Das ist eine Schande.'), language: 'de' });
 
-  const { threadId: parking, postId: rude } = await createThread(organiser, ideas, {
+  const { threadId: parking, postId: rude } = await createThread(organiser, { townId, forumId: ideas.id,
     title: 'Parkplätze am Markt',
     body: doc('Wer am Samstag am Markt parkt, ist einfach rücksichtslos. Solche Leute sollten hier wegziehen.'),
     language: 'de',
   });
-  await fileReport(resident, townId, rude, { target: 'post', category: 'insult', explanation: 'Pauschale Abwertung von Nachbarinnen und Nachbarn.' }, context);
+  await fileReport(resident, { townId, postId: rude, target: 'post', category: 'insult', explanation: 'Pauschale Abwertung von Nachbarinnen und Nachbarn.', ...client });
   // Published, but reported automatically by the watched word "lügner*".
-  await createReply(resident, townId, parking, { body: doc('Wer behauptet, es gäbe genug Parkplätze, ist ein Lügner.'), language: 'de' });
+  await createReply(resident, { townId, threadId: parking, body: doc('Wer behauptet, es gäbe genug Parkplätze, ist ein Lügner.'), language: 'de' });
 
   // One decided case: a report that did not hold up.
-  const { postId: harmless } = await createReply(admin, townId, parking, { body: doc('Ab Juni gibt es am Samstag einen Shuttlebus vom Bahnhof.'), language: 'de' });
-  await fileReport(organiser, townId, harmless, { target: 'post', category: 'spam', explanation: '' }, context);
-  const item = (await listQueue(moderator, townId)).find((i) => i.postId === harmless);
+  const { postId: harmless } = await createReply(admin, { townId, threadId: parking, body: doc('Ab Juni gibt es am Samstag einen Shuttlebus vom Bahnhof.'), language: 'de' });
+  await fileReport(organiser, { townId, postId: harmless, target: 'post', category: 'spam', explanation: '', ...client });
+  const item = (await listQueue(moderator, { townId })).find((i) => i.postId === harmless);
   if (item) {
-    await decide(moderator, townId, { caseId: item.id }, { action: 'dismiss', ground: 'rules.no_violation', facts: 'Eine sachliche Information der Verwaltung, keine Werbung.', automated: false }, origin);
+    await decide(moderator, { townId, caseId: item.id, action: 'dismiss', ground: 'rules.no_violation', facts: 'Eine sachliche Information der Verwaltung, keine Werbung.', automated: false });
   }
 }

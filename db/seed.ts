@@ -1,12 +1,42 @@
 /**
- * The demo network: three fictional towns and one account per role, all with one printed password.
- * Runs on first start in demo mode only (never in production on a real database; see db/config.ts).
+ * The demo network: three fictional towns and one account per role. Runs on first start in demo mode only
+ * (app/env.server.ts). The accounts get the password printed in the README only on a developer's machine;
+ * with NODE_ENV=production or a PUBLIC_URL each installation gets a password of its own, and accounts still
+ * holding the published one are moved to it (protectDemoAccounts). Their addresses are under a reserved
+ * domain (.example), so no mail to them ever leaves the machine.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Sql } from 'postgres';
-import { hashPassword } from '../app/domain/auth/password.server';
+import { hashPassword, verifyPassword } from '../app/domain/auth/password.server';
 
 export const DEMO_PASSWORD = 'weltoffen-demo';
+
+/** This installation's own demo password: made once, kept beside the data (mode 0600). */
+export function installationDemoPassword(dataDir: string): string {
+  const file = path.join(dataDir, 'demo-password');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const password = crypto.randomBytes(12).toString('base64url');
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** Demo accounts that still accept the published password get `password` instead. */
+export async function protectDemoAccounts(sql: Sql, password: string): Promise<number> {
+  const accounts = await sql`select id, password_hash from users where email = any(${DEMO_ACCOUNTS.map((a) => a.email)})`;
+  let changed = 0;
+  const passwordHash = await hashPassword(password);
+  for (const account of accounts) {
+    if (await verifyPassword(account.password_hash, DEMO_PASSWORD)) {
+      await sql`update users set password_hash = ${passwordHash} where id = ${account.id}`;
+      await sql`delete from user_sessions where user_id = ${account.id}`;
+      changed++;
+    }
+  }
+  return changed;
+}
 
 type Role = 'member' | 'moderator' | 'organiser' | 'official' | 'admin';
 
@@ -17,29 +47,29 @@ export const DEMO_TOWNS = [
 ] as const;
 
 export const DEMO_ACCOUNTS: { label: string; email: string; name: string; networkTeam?: boolean; roles: [string, Role][] }[] = [
-  { label: 'Network team', email: 'netzwerk@demo.weltoffen.de', name: 'Netzwerkteam', networkTeam: true, roles: [] },
-  { label: 'Town admin (Hafenstadt)', email: 'admin@demo.weltoffen.de', name: 'Amira Admin', roles: [['hafenstadt', 'admin']] },
-  { label: 'Moderator (Hafenstadt)', email: 'moderation@demo.weltoffen.de', name: 'Moritz Moderation', roles: [['hafenstadt', 'moderator']] },
-  { label: 'Organiser (Hafenstadt)', email: 'veranstaltung@demo.weltoffen.de', name: 'Olga Organisation', roles: [['hafenstadt', 'organiser']] },
-  { label: 'Official / mayor (Hafenstadt)', email: 'buergermeisterin@demo.weltoffen.de', name: 'Bürgermeisterin Berg', roles: [['hafenstadt', 'official']] },
-  { label: 'Resident', email: 'bewohnerin@demo.weltoffen.de', name: 'Rana R.', roles: [['hafenstadt', 'member'], ['lindenau', 'member']] },
-  { label: 'Town admin (Lindenau)', email: 'admin-lindenau@demo.weltoffen.de', name: 'Lars Lindenau', roles: [['lindenau', 'admin']] },
+  { label: 'Network team', email: 'netzwerk@demo.weltoffen.example', name: 'Netzwerkteam', networkTeam: true, roles: [] },
+  { label: 'Town admin (Hafenstadt)', email: 'admin@demo.weltoffen.example', name: 'Amira Admin', roles: [['hafenstadt', 'admin']] },
+  { label: 'Moderator (Hafenstadt)', email: 'moderation@demo.weltoffen.example', name: 'Moritz Moderation', roles: [['hafenstadt', 'moderator']] },
+  { label: 'Organiser (Hafenstadt)', email: 'veranstaltung@demo.weltoffen.example', name: 'Olga Organisation', roles: [['hafenstadt', 'organiser']] },
+  { label: 'Official / mayor (Hafenstadt)', email: 'buergermeisterin@demo.weltoffen.example', name: 'Bürgermeisterin Berg', roles: [['hafenstadt', 'official']] },
+  { label: 'Resident', email: 'bewohnerin@demo.weltoffen.example', name: 'Rana R.', roles: [['hafenstadt', 'member'], ['lindenau', 'member']] },
+  { label: 'Town admin (Lindenau)', email: 'admin-lindenau@demo.weltoffen.example', name: 'Lars Lindenau', roles: [['lindenau', 'admin']] },
 ];
 
 /** Seeds once: returns false when the network already has towns. */
-export async function seedDemoNetwork(sql: Sql): Promise<boolean> {
-  const seeded = await seedPeopleAndTowns(sql);
+export async function seedDemoNetwork(sql: Sql, options: { password: string }): Promise<boolean> {
+  const seeded = await seedPeopleAndTowns(sql, options.password);
   if (seeded) {
     const { seedDemoForums } = await import('./seed-forums');
     await seedDemoForums(sql, DEMO_TOWNS.map((t) => t.slug));
     const { seedDemoModeration } = await import('./seed-moderation');
-    await seedDemoModeration(sql, DEMO_TOWNS[0].slug, process.env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${process.env.PORT ?? 3000}`);
+    await seedDemoModeration(sql, DEMO_TOWNS[0].slug);
   }
   return seeded;
 }
 
-async function seedPeopleAndTowns(sql: Sql): Promise<boolean> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+async function seedPeopleAndTowns(sql: Sql, password: string): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('weltoffen:seed'))`;
     const [{ count }] = await tx`select count(*)::int as count from municipalities`;

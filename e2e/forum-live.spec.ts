@@ -112,7 +112,7 @@ test('thread lists update their counts live and mark unread threads', async ({ b
 });
 
 test('a town admin adds a forum, and residents find it on the town page', async ({ page }) => {
-  await signIn(page, 'admin-lindenau@demo.weltoffen.de');
+  await signIn(page, 'admin-lindenau@demo.weltoffen.example');
   await page.goto('/towns/lindenau');
   await page.getByRole('link', { name: 'Manage forums' }).click();
   await expectAccessible(page);

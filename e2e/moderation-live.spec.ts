@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demo, expectAccessible, signIn, signUpAndVerify } from './support';
 
-const moderator = 'moderation@demo.weltoffen.de';
+const moderator = 'moderation@demo.weltoffen.example';
 
 async function signedInPage(browser: Browser, email: string) {
   const page = await (await browser.newContext()).newPage();
@@ -205,7 +205,7 @@ test('a guest reports a post with an e-mail address and receives a receipt by ma
 });
 
 test('an official switches the shield off and on again from the town navigation', async ({ page }) => {
-  await signIn(page, 'buergermeisterin@demo.weltoffen.de');
+  await signIn(page, 'buergermeisterin@demo.weltoffen.example');
   await page.goto('/towns/hafenstadt');
   await page.getByRole('link', { name: 'Shield' }).click();
   await expect(page.getByTestId('shield-state')).toHaveText('The shield is on.');

@@ -1,4 +1,4 @@
-/** The end-to-end test server: the real app on its own embedded database, emptied at every start. */
-import { main } from '../server/main';
+/** The end-to-end test server: `npm start` on its own embedded database, emptied at every start. */
+import { supervise } from '../server/supervisor';
 
-void main({ dataDir: '.data/e2e', freshDatabase: true });
+void supervise({ dataDir: '.data/e2e', freshDatabase: true });

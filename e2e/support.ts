@@ -6,9 +6,9 @@ import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'weltoffen-demo';
 export const demo = {
-  network: 'netzwerk@demo.weltoffen.de',
-  admin: 'admin@demo.weltoffen.de',
-  resident: 'bewohnerin@demo.weltoffen.de',
+  network: 'netzwerk@demo.weltoffen.example',
+  admin: 'admin@demo.weltoffen.example',
+  resident: 'bewohnerin@demo.weltoffen.example',
 };
 
 /** WCAG 2.1 A and AA rules must find nothing on the page as it is now. */

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
-import { startAppServer, type AppServer } from './app';
+import type { AppServer } from './app';
+import { startTestServer } from './testing/app-server';
 
 let server: AppServer;
 const databaseName = new URL(process.env.DATABASE_URL!).pathname.slice(1);
 const admin = postgres({ ...postgres(process.env.DATABASE_URL!).options, database: 'postgres', max: 1, onnotice: () => {} } as never);
 
 beforeAll(async () => {
-  server = await startAppServer({ port: 0, host: '127.0.0.1', publicUrl: null, demoMode: false, remixBuild: null });
+  server = await startTestServer();
 });
 afterAll(async () => {
   await admin.unsafe(`alter database "${databaseName}" allow_connections true`);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'remix.config.js', 'package.json', 'tsconfig.json'];
+const SOURCES = ['app', 'server', 'remix.config.js', 'package.json', 'tsconfig.json'];
 export const BUILD_ENTRY = path.resolve('build/index.js');
 
 function newestMtime(target: string): number {

@@ -1,4 +1,4 @@
-/** `npm start` — see server/main.ts. */
-import { main } from './main';
+/** `npm start` — see server/supervisor.ts. */
+import { supervise } from './supervisor';
 
-void main();
+void supervise();

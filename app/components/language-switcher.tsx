@@ -8,7 +8,9 @@ export function LanguageSwitcher({ current }: { current: string }) {
   const { pathname } = useLocation();
   return (
     <form method="get" action={pathname} className="language-switcher">
-      <label htmlFor="language-select">{t('language.label')}</label>
+      <label htmlFor="language-select" className="visually-hidden">
+        {t('language.label')}
+      </label>
       <select id="language-select" name="lng" defaultValue={current}>
         {SUPPORTED_LANGUAGES.map((lng) => (
           <option key={lng} value={lng} lang={lng}>
@@ -16,7 +18,10 @@ export function LanguageSwitcher({ current }: { current: string }) {
           </option>
         ))}
       </select>
-      <button type="submit">{t('language.apply')}</button>
+      <button type="submit">
+        {t('language.go')}
+        <span className="visually-hidden"> – {t('language.apply')}</span>
+      </button>
     </form>
   );
 }

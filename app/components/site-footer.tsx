@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-export function SiteFooter({ demoMode }: { demoMode: boolean }) {
+export function SiteFooter({ devMailbox }: { devMailbox: boolean }) {
   const { t } = useTranslation();
   return (
     <footer className="site-footer">
@@ -13,7 +13,7 @@ export function SiteFooter({ demoMode }: { demoMode: boolean }) {
           <li>
             <Link to="/accessibility/feedback">{t('nav.reportBarrier')}</Link>
           </li>
-          {demoMode ? (
+          {devMailbox ? (
             <li>
               <Link to="/dev/mail">{t('nav.devMail')}</Link>
             </li>

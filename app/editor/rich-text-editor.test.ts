@@ -31,6 +31,7 @@ const labels: EditorLabels = {
   linkApply: 'Apply',
   linkCancel: 'Cancel',
   linkInvalid: 'Not a web address',
+  keyboardHint: 'Press Escape, then Tab, to leave the editor',
 };
 
 const hello: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] };
@@ -71,12 +72,15 @@ describe('RichTextEditor', () => {
     expect(label.textContent).toBe('Your post');
     expect(textbox().getAttribute('aria-labelledby')).toBe(label.id);
     expect(textbox().getAttribute('aria-multiline')).toBe('true');
-    expect(textbox().getAttribute('aria-describedby')).toBe('post-error');
+    // The keyboard hint (how to leave the editor from a list) always describes it, the error after it.
+    const hint = container.querySelector('.rte-hint')!;
+    expect(hint.textContent).toBe('Press Escape, then Tab, to leave the editor');
+    expect(textbox().getAttribute('aria-describedby')).toBe(`${hint.id} post-error`);
     expect(textbox().getAttribute('aria-invalid')).toBe('true');
     expect(textbox().getAttribute('contenteditable')).toBe('true');
 
     await render({ describedBy: undefined, invalid: false });
-    expect(textbox().hasAttribute('aria-describedby')).toBe(false);
+    expect(textbox().getAttribute('aria-describedby')).toBe(container.querySelector('.rte-hint')!.id);
     expect(textbox().hasAttribute('aria-invalid')).toBe(false);
   });
 
@@ -158,9 +162,19 @@ describe('RichTextEditor', () => {
     await type('example.org');
     await act(async () => button('Apply').click());
     expect(container.querySelector('.rte-link-form')).toBeNull();
-    expect(JSON.parse(hidden().value).content[0].content[0].marks[0].attrs.href).toBe('https://example.org/');
-    expect(button('Link').getAttribute('aria-pressed')).toBe('true');
-    expect(button('Unlink').hasAttribute('aria-disabled')).toBe(false);
+    const linked = JSON.parse(hidden().value).content[0].content[0];
+    expect(linked.marks[0].attrs.href).toBe('https://example.org/');
+    // The linked words stay; the cursor is after them, and what is typed next is plain text, not a replacement.
+    const editor = editorOf();
+    expect(editor.state.selection.empty).toBe(true);
+    expect(editor.state.selection.to).toBe(editor.state.doc.content.size - 1);
+    expect(button('Link').getAttribute('aria-pressed')).toBe('false');
+    await act(async () => {
+      editor.commands.insertContent(' more');
+    });
+    const after = JSON.parse(hidden().value).content[0].content;
+    expect(after[0]).toEqual(linked);
+    expect(after[1]).toEqual({ type: 'text', text: ' more' });
   });
 
   it('saves a draft after a pause, restores it on mount, and clearDraft forgets it', async () => {

@@ -8,6 +8,7 @@
  * link form instead of window.prompt. All text comes from the caller, already translated.
  */
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from '@tiptap/react';
+import { TextSelection } from '@tiptap/pm/state';
 import {
   useEffect,
   useId,
@@ -45,6 +46,8 @@ export interface EditorLabels {
   linkCancel: string;
   /** Shown when the URL is not an http(s) or mailto address (link.invalid). */
   linkInvalid: string;
+  /** How a keyboard user leaves the editor, since Tab indents inside lists (keyboardHint). */
+  keyboardHint: string;
 }
 
 export interface RichTextEditorProps {
@@ -67,6 +70,15 @@ export interface RichTextEditorProps {
 }
 
 const noSubscription = () => () => {};
+
+/** Moves focus to the next (or previous) focusable element of the page after (or before) `from`. */
+function moveFocusOut(from: HTMLElement, direction: 1 | -1) {
+  const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]')].filter(
+    (element) => element === from || (!from.contains(element) && element.tabIndex >= 0 && element.offsetParent !== null),
+  );
+  const here = focusable.indexOf(from);
+  focusable[here + direction]?.focus();
+}
 
 /**
  * False on the server and during hydration, true in the browser afterwards (also on the first render of
@@ -121,6 +133,7 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
   const editableId = `${id}-editable`;
   const linkInputId = `${id}-link-url`;
   const linkErrorId = `${id}-link-error`;
+  const hintId = `${id}-keyboard-hint`;
 
   const toolbarRef = useRef<HTMLDivElement>(null);
   const linkButtonRef = useRef<HTMLButtonElement>(null);
@@ -141,6 +154,8 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
 
   // Ctrl/Cmd+K comes from ProseMirror's key handling, which is configured once; the ref keeps it current.
   const openLinkRef = useRef<() => void>(() => {});
+  // Escape, then Tab: leave the editor even inside a list, where Tab alone indents the item.
+  const leavingRef = useRef(false);
 
   const editorProps = useMemo(
     () => ({
@@ -151,19 +166,29 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
         'aria-multiline': 'true',
         'aria-labelledby': labelId,
         'aria-keyshortcuts': LINK_SHORTCUT,
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        'aria-describedby': [hintId, describedBy].filter(Boolean).join(' '),
         ...(invalid ? { 'aria-invalid': 'true' } : {}),
       },
-      handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
+      handleKeyDown: (view: { dom: HTMLElement }, event: KeyboardEvent) => {
         if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
           event.preventDefault();
           openLinkRef.current();
           return true;
         }
+        if (event.key === 'Escape') {
+          leavingRef.current = true;
+          return false;
+        }
+        if (event.key === 'Tab' && leavingRef.current) {
+          leavingRef.current = false;
+          moveFocusOut(view.dom, event.shiftKey ? -1 : 1);
+          return true;
+        }
+        leavingRef.current = false;
         return false;
       },
     }),
-    [editableId, labelId, describedBy, invalid],
+    [editableId, labelId, describedBy, invalid, hintId],
   );
 
   const editor = useEditor({
@@ -226,7 +251,19 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
         .unsetMark('link')
         .run();
     } else {
-      editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+      // The linked words stay as they are; the cursor goes after them and typing goes on unlinked, so the
+      // next key does not replace the selection.
+      editor
+        .chain()
+        .focus()
+        .extendMarkRange('link')
+        .setLink({ href })
+        .command(({ tr, state }) => {
+          tr.setSelection(TextSelection.create(tr.doc, tr.selection.to));
+          tr.setStoredMarks((tr.storedMarks ?? tr.selection.$to.marks()).filter((mark) => mark.type !== state.schema.marks.link));
+          return true;
+        })
+        .run();
     }
     closeLinkForm('editor');
   };
@@ -359,6 +396,9 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
         </div>
       ) : null}
       <EditorContent editor={editor} className="rte-content" />
+      <p id={hintId} className="hint rte-hint">
+        {labels.keyboardHint}
+      </p>
       <input type="hidden" name={name} value={json} />
     </div>
   );

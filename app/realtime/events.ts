@@ -1,20 +1,5 @@
-/** Typed events in both directions, shared by server and browser. */
-import type { PostView } from '#app/domain/forums/posts.server';
-
-type PostRef = { townId: number; forumId: number; threadId: number; postId: number };
-
-/** Facts published by the domain (pg_notify) and bridged to Socket.IO rooms by server/realtime. Ids, not content. */
-export type DomainEvent =
-  | { type: 'session:revoked'; userId: string; sessionIds: string[] | 'all' }
-  | { type: 'membership:changed'; userId: string; municipalityId: number; role: string | null }
-  | ({ type: 'post:created' } & PostRef)
-  | ({ type: 'post:updated' } & PostRef)
-  | ({ type: 'post:deleted' } & PostRef)
-  | { type: 'notifications:created'; userIds: string[] }
-  | { type: 'thread:typing'; threadId: number; userId: string; displayName: string }
-  | { type: 'thread:presence'; threadId: number; processId: string; count: number }
-  | { type: 'thread:changed'; townId: number; forumId: number; threadId: number; previousForumId?: number }
-  | { type: 'queue:changed'; townId: number; caseId?: number };
+/** Socket.IO events in both directions, typed, shared by server and browser. */
+import type { PostView } from '#app/domain/forums/types';
 
 /** Server → client. Past tense. */
 export interface ServerToClientEvents {
@@ -36,7 +21,10 @@ export interface ServerToClientEvents {
 /** Client → server. Imperative; every handler answers through the ack. */
 export interface ClientToServerEvents {
   'town:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  /** Joins a thread's room; `missed` holds the posts after `lastSeenPosition`, the first batch of them when `complete` is false. */
   'thread:join': (payload: unknown, ack: (reply: SocketAck<{ missed: PostView[]; complete: boolean }>) => void) => void;
+  /** The next batch after `afterPosition`, for a thread already joined. */
+  'thread:catch-up': (payload: unknown, ack: (reply: SocketAck<{ missed: PostView[]; complete: boolean }>) => void) => void;
   'thread:leave': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'thread:typing': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'forum:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;

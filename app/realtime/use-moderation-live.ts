@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { connectSocket } from './socket-client';
+import { useRoom, useSocketEvents } from './use-room';
 
 /**
  * A town's live moderation queue: for moderators only (the server refuses anyone else), calls `onChange`
@@ -7,24 +6,6 @@ import { connectSocket } from './socket-client';
  * nothing that happened meanwhile is missed.
  */
 export function useModerationLive(townId: number, enabled: boolean, onChange: () => void) {
-  const callback = useRef(onChange);
-  callback.current = onChange;
-  useEffect(() => {
-    if (!enabled) return;
-    const socket = connectSocket();
-    let joinedBefore = false;
-    const join = () =>
-      socket.emit('queue:join', { townId }, (reply) => {
-        if (reply.ok && joinedBefore) callback.current();
-        joinedBefore = true;
-      });
-    const changed = (event: { townId: number }) => event.townId === townId && callback.current();
-    socket.on('connect', join);
-    socket.on('queue:changed', changed);
-    if (socket.connected) join();
-    return () => {
-      socket.off('connect', join);
-      socket.off('queue:changed', changed);
-    };
-  }, [townId, enabled]);
+  useRoom('queue:join', townId, { enabled, payload: () => ({ townId }), onJoined: (reply, rejoined) => reply.ok && rejoined && onChange() });
+  useSocketEvents({ 'queue:changed': (event) => event.townId === townId && onChange() }, enabled);
 }

@@ -1,21 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type MetaFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { listTowns } from '#app/domain/municipalities/towns.server';
-import { getActor } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { currentActor, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 
 export const handle = { i18n: ['common', 'towns'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await getActor(request, context);
-  const towns = await listTowns();
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const actor = await currentActor(args);
+  const towns = await listTowns(actor);
   return {
-    title: await pageTitle(request, context, 'towns:home.title'),
+    title: await pageTitle(args, 'towns:home.title'),
     towns: towns.map((town) => ({ ...town, myRole: actor?.roles[town.id] ?? null })),
   };
-}
+});
 
 export default function Home() {
   const { t } = useTranslation(['towns', 'common']);

@@ -1,15 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type MetaFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { accessibilityContact } from '#app/domain/accessibility/feedback.server';
-import { pageTitle } from '#app/page-title.server';
+import { settings } from '#app/env.server';
+import { routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 
 export const handle = { i18n: ['common', 'accessibility'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  return { title: await pageTitle(request, context, 'accessibility:statement.title'), contact: accessibilityContact() };
-}
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => ({ title: await pageTitle(args, 'accessibility:statement.title'), contact: settings().accessibilityContact }));
 
 /** Accessibility statement (Erklärung zur Barrierefreiheit) as BITV 2.0 § 7 asks of public bodies. */
 export default function AccessibilityStatement() {

@@ -1,46 +1,53 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData, useNavigation } from '@remix-run/react';
+import { type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { feedbackSchema } from '#app/domain/accessibility/schemas';
 import { submitFeedback } from '#app/domain/accessibility/feedback.server';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { getActor, requestContext } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { clientFacts, currentActor, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 import { Field, FormAlert, Notice, TextAreaField } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
 
 export const handle = { i18n: ['common', 'accessibility', 'auth'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await getActor(request, context);
-  const from = request.headers.get('Referer');
-  const sameSite = from && new URL(from).host === new URL(request.url).host ? new URL(from).pathname : '';
-  return { title: await pageTitle(request, context, 'accessibility:feedback.title'), page: sameSite, email: actor?.email ?? '' };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseForm(feedbackSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
+/** The page someone came from, if it is one of ours (a foreign or malformed Referer is ignored). */
+function referringPath(request: Request): string {
   try {
-    const { reference } = await submitFeedback(await getActor(request, context), parsed.value, await requestContext(request, context));
-    return { ok: true as const, reference };
-  } catch (error) {
-    return domainFailure(error, formData);
+    const from = new URL(request.headers.get('Referer') ?? '');
+    return from.host === new URL(request.url).host ? from.pathname.slice(0, 500) : '';
+  } catch {
+    return '';
   }
 }
+
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const actor = await currentActor(args);
+  return { title: await pageTitle(args, 'accessibility:feedback.title'), page: referringPath(args.request), email: actor?.email ?? '' };
+});
+
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const submission = await parseSubmission(args.request, feedbackSchema);
+  if (submission.status !== 'success') return rejected(submission, feedbackSchema);
+  return attempt(args.request, submission, feedbackSchema, async () => {
+    const { reference } = await submitFeedback(await currentActor(args), { ...submission.value, ...(await clientFacts(args)) });
+    return { reference };
+  });
+});
 
 export default function AccessibilityFeedback() {
   const { t } = useTranslation(['accessibility', 'common', 'auth']);
   const { page, email } = useLoaderData<typeof loader>();
-  const { errors, value, result } = useFormFailure();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useAppForm(feedbackSchema, { defaultValue: { pageUrl: page, contactEmail: email } });
   const busy = useNavigation().state === 'submitting';
-  if (result && result.ok) {
+  if (result && 'reference' in result) {
     return (
       <div className="page narrow">
         <h1>{t('feedback.title')}</h1>
-        <Notice>{t('feedback.thanks', { reference: (result as { reference: number }).reference })}</Notice>
+        <Notice>{t('feedback.thanks', { reference: result.reference })}</Notice>
       </div>
     );
   }
@@ -48,11 +55,11 @@ export default function AccessibilityFeedback() {
     <div className="page narrow">
       <h1>{t('feedback.title')}</h1>
       <p>{t('feedback.intro')}</p>
-      <Form method="post" noValidate className="stack">
-        <FormAlert error={errors.form} />
-        <Field name="pageUrl" label={t('feedback.page')} hint={t('feedback.pageHint')} required defaultValue={value('pageUrl', page)} error={errors.pageUrl} />
-        <TextAreaField name="description" label={t('feedback.description')} hint={t('feedback.descriptionHint')} rows={6} required defaultValue={value('description')} error={errors.description} />
-        <Field name="contactEmail" type="email" label={t('feedback.contact')} hint={t('feedback.contactHint')} autoComplete="email" defaultValue={value('contactEmail', email)} error={errors.contactEmail} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormAlert errors={form.errors} />
+        <Field field={fields.pageUrl} label={t('feedback.page')} hint={t('feedback.pageHint')} />
+        <TextAreaField field={fields.description} label={t('feedback.description')} hint={t('feedback.descriptionHint')} rows={6} />
+        <Field field={fields.contactEmail} type="email" label={t('feedback.contact')} hint={t('feedback.contactHint')} autoComplete="email" />
         <button type="submit" className="button primary" disabled={busy}>
           {t('feedback.submit')}
         </button>

@@ -1,53 +1,55 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { profileSchema } from '#app/domain/auth/schemas';
 import { updateProfile } from '#app/domain/auth/accounts.server';
 import { blankSessionCookie, revokeAllSessions } from '#app/domain/auth/sessions.server';
 import { listTowns } from '#app/domain/municipalities/towns.server';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { requireActor } from '#app/guards.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { requireActor, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 import { languageCookie } from '#app/i18n/locale.server';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '#app/i18n/languages';
-import { pageTitle } from '#app/page-title.server';
-import { Field, FormAlert, Notice } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
+import { Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
 
 export const handle = { i18n: ['common', 'auth', 'towns'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const towns = (await listTowns()).filter((town) => actor.roles[town.id]);
+const accountSchema = z.discriminatedUnion('intent', [profileSchema.extend({ intent: z.literal('profile') }), z.object({ intent: z.literal('sign-out-everywhere') })]);
+
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const actor = await requireActor(args);
+  const towns = (await listTowns(actor)).filter((town) => actor.roles[town.id]);
   return {
-    title: await pageTitle(request, context, 'auth:account.title'),
-    saved: new URL(request.url).searchParams.has('saved'),
+    title: await pageTitle(args, 'auth:account.title'),
+    saved: new URL(args.request.url).searchParams.has('saved'),
     profile: { displayName: actor.displayName, email: actor.email, language: actor.language },
     memberships: towns.map((town) => ({ slug: town.slug, name: town.name, role: actor.roles[town.id] })),
   };
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const formData = await request.formData();
-  if (formData.get('intent') === 'sign-out-everywhere') {
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const actor = await requireActor(args);
+  const submission = await parseSubmission(args.request, accountSchema);
+  if (submission.status !== 'success') return rejected(submission, accountSchema);
+  const input = submission.value;
+  if (input.intent === 'sign-out-everywhere') {
     await revokeAllSessions(actor.userId);
-    return redirect('/login?signedOut=1', { headers: { 'Set-Cookie': blankSessionCookie(context.secure) } });
+    return redirect('/login?signedOut=1', { headers: { 'Set-Cookie': blankSessionCookie(args.context.https) } });
   }
-  const parsed = parseForm(profileSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
-  try {
-    await updateProfile(actor, parsed.value);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-  return redirect('/account?saved=1', { headers: { 'Set-Cookie': await languageCookie.serialize(parsed.value.language) } });
-}
+  return attempt(args.request, submission, accountSchema, async () => {
+    await updateProfile(actor, input);
+    return redirect('/account?saved=1', { headers: { 'Set-Cookie': await languageCookie.serialize(input.language) } });
+  });
+});
 
 export default function Account() {
   const { t } = useTranslation(['auth', 'common', 'towns']);
   const { profile, memberships, saved } = useLoaderData<typeof loader>();
-  const { errors, value } = useFormFailure();
+  const [form, fields] = useAppForm(profileSchema, { formName: 'profile', defaultValue: { displayName: profile.displayName, language: profile.language } });
   const busy = useNavigation().state === 'submitting';
   return (
     <div className="page narrow">
@@ -56,20 +58,11 @@ export default function Account() {
       <section aria-labelledby="profile-heading" className="card">
         <h2 id="profile-heading">{t('account.profile')}</h2>
         <p>{t('account.emailIs', { email: profile.email })}</p>
-        <Form method="post" noValidate className="stack">
-          <FormAlert error={errors.form} />
-          <Field name="displayName" label={t('fields.displayName')} hint={t('signUp.displayNameHint')} defaultValue={value('displayName', profile.displayName)} error={errors.displayName} required />
-          <div className="field">
-            <label htmlFor="field-language">{t('account.language')}</label>
-            <select id="field-language" name="language" defaultValue={value('language', profile.language)}>
-              {SUPPORTED_LANGUAGES.map((lng) => (
-                <option key={lng} value={lng} lang={lng}>
-                  {LANGUAGE_NAMES[lng]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button primary" disabled={busy}>
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <FormAlert errors={form.errors} />
+          <Field field={fields.displayName} label={t('fields.displayName')} hint={t('signUp.displayNameHint')} />
+          <SelectField field={fields.language} label={t('account.language')} options={SUPPORTED_LANGUAGES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng], lang: lng }))} />
+          <button type="submit" name="intent" value="profile" className="button primary" disabled={busy}>
             {t('account.save')}
           </button>
         </Form>

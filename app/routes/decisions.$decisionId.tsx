@@ -1,51 +1,59 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { getDecision } from '#app/domain/moderation/decisions.server';
 import { fileAppeal } from '#app/domain/moderation/appeals.server';
 import { appealSchema } from '#app/domain/moderation/schemas';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { orNotFound, requireActor } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { requireActor, requireId, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 import { FormAlert, Notice, TextAreaField } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
 import { StatementOfReasons } from '#app/components/moderation/statement-of-reasons';
 
 export const handle = { i18n: ['common', 'moderation'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const decision = await orNotFound(getDecision(actor, Number(params.decisionId) || 0));
+/** The statement of reasons for the person affected, the reporters and the town's moderators; anyone else gets 404. */
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const actor = await requireActor(args);
+  const decision = await getDecision(actor, { decisionId: requireId(args.params.decisionId) });
   return {
-    title: await pageTitle(request, context, 'moderation:statement.pageTitle'),
+    title: await pageTitle(args, 'moderation:statement.pageTitle'),
     decision,
-    appealed: new URL(request.url).searchParams.has('appealed'),
+    appealed: new URL(args.request.url).searchParams.has('appealed'),
   };
-}
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const formData = await request.formData();
-  const parsed = parseForm(appealSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
-  try {
-    await fileAppeal(actor, Number(params.decisionId) || 0, parsed.value);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-  return redirect(`/decisions/${params.decisionId}?appealed=1`);
-}
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const actor = await requireActor(args);
+  const decisionId = requireId(args.params.decisionId);
+  const submission = await parseSubmission(args.request, appealSchema);
+  if (submission.status !== 'success') return rejected(submission, appealSchema);
+  return attempt(
+    args.request,
+    submission,
+    appealSchema,
+    async () => {
+      await fileAppeal(actor, { decisionId, text: submission.value.text });
+      return redirect(`/decisions/${decisionId}?appealed=1`);
+    },
+    { field: 'text', label: 'moderation:appeal.text' },
+  );
+});
 
 export default function DecisionPage() {
   const { t } = useTranslation(['moderation', 'common']);
   const { decision, appealed } = useLoaderData<typeof loader>();
-  const { errors, value } = useFormFailure();
+  const [form, fields] = useAppForm(appealSchema);
   return (
     <div className="page narrow stack">
       <h1>{t('statement.pageHeading')}</h1>
       <p>
-        <Link to={`/towns/${decision.townSlug}`}>{decision.townName}</Link>
+        <Link to={`/towns/${decision.townSlug}`}>
+          <bdi>{decision.townName}</bdi>
+        </Link>
         {decision.postId && decision.action !== 'hide' ? (
           <>
             {' · '}
@@ -61,15 +69,20 @@ export default function DecisionPage() {
           <p dir="auto">{decision.appeal.text}</p>
           <p data-testid="appeal-status">
             <strong>{t(`appeal.status.${decision.appeal.status}`)}</strong>
-            {decision.appeal.outcomeReasons ? ` – ${decision.appeal.outcomeReasons}` : null}
+            {decision.appeal.outcomeReasons ? (
+              <>
+                {' – '}
+                <bdi>{decision.appeal.outcomeReasons}</bdi>
+              </>
+            ) : null}
           </p>
         </section>
       ) : decision.canAppeal ? (
-        <Form method="post" className="card stack" noValidate>
+        <Form method="post" className="card stack" {...getFormProps(form)}>
           <h2>{t('appeal.heading')}</h2>
           <p>{t(decision.viewerRole === 'reporter' ? 'appeal.introReporter' : 'appeal.introAuthor')}</p>
-          <FormAlert error={errors.form} />
-          <TextAreaField name="text" label={t('appeal.text')} hint={t('appeal.textHint')} rows={5} defaultValue={value('text')} error={errors.text} dir="auto" />
+          <FormAlert errors={form.errors} />
+          <TextAreaField field={fields.text} label={t('appeal.text')} hint={t('appeal.textHint')} rows={5} dir="auto" />
           <button type="submit" className="button primary">
             {t('appeal.submit')}
           </button>

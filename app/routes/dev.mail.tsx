@@ -1,23 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type MetaFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canReadDevMail } from '#app/domain/auth/permissions';
 import { listDevMail } from '#app/domain/mail/outbox.server';
-import { pageTitle } from '#app/page-title.server';
+import { settings } from '#app/env.server';
+import { routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 
 export const handle = { i18n: ['common'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }];
 
-/** The development mailbox: what the app would have mailed. Exists only in demo mode. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (!canReadDevMail(context.demoMode)) throw new Response('Not found', { status: 404 });
-  const to = new URL(request.url).searchParams.get('to') ?? undefined;
-  const mails = await listDevMail(to);
-  return {
-    title: await pageTitle(request, context, 'devMail.title'),
-    mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
-  };
-}
+/**
+ * The development mailbox: what the app would have mailed, sign-in and reset links included. So it exists
+ * only in demo mode without a public address, and answers only the person at this machine (a request from
+ * loopback that no proxy passed on) — anyone else gets "not found".
+ */
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  if (!settings().demo.mailbox || !args.context.directLocalRequest) throw new Response('Not found', { status: 404 });
+  const to = new URL(args.request.url).searchParams.get('to')?.slice(0, 254) || undefined;
+  return { title: await pageTitle(args, 'devMail.title'), mails: await listDevMail({ recipient: to }) };
+});
 
 const LINK = /(https?:\/\/[^\s]+)/g;
 
@@ -33,7 +34,7 @@ export default function DevMail() {
         <article key={mail.id} className="card mail" aria-labelledby={`mail-${mail.id}`}>
           <h2 id={`mail-${mail.id}`}>{mail.subject}</h2>
           <p className="meta">
-            {t('devMail.to')} {mail.recipient} · <time dateTime={mail.createdAt}>{mail.createdAt.replace('T', ' ').slice(0, 19)}</time>
+            {t('devMail.to')} {mail.recipient} · <time dateTime={mail.createdAt.toISOString()}>{mail.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</time>
           </p>
           <div className="mail-body">
             {mail.bodyText.split(LINK).map((part, i) => (i % 2 === 1 ? <a key={i} href={part}>{part}</a> : <span key={i}>{part}</span>))}

@@ -1,45 +1,44 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useNavigation } from '@remix-run/react';
+import { type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { emailOnlySchema } from '#app/domain/auth/schemas';
 import { requestPasswordReset } from '#app/domain/auth/accounts.server';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { requestContext } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { clientFacts, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 import { Field, FormAlert, Notice } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
 
 export const handle = { i18n: ['common', 'auth'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  return { title: await pageTitle(request, context, 'auth:forgot.title') };
-}
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => ({ title: await pageTitle(args, 'auth:forgot.title') }));
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseForm(emailOnlySchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
-  try {
-    await requestPasswordReset(parsed.value.email, await requestContext(request, context));
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-  return { ok: true as const, email: parsed.value.email };
-}
+/** The same answer, in the same time, whether or not the address has an account (the mail is written by a job). */
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const submission = await parseSubmission(args.request, emailOnlySchema);
+  if (submission.status !== 'success') return rejected(submission, emailOnlySchema);
+  const { email } = submission.value;
+  return attempt(args.request, submission, emailOnlySchema, async () => {
+    await requestPasswordReset(null, { email, ...(await clientFacts(args)) });
+    return { sentTo: email };
+  });
+});
 
 export default function ForgotPassword() {
   const { t } = useTranslation(['auth', 'common']);
-  const { errors, value, result } = useFormFailure();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useAppForm(emailOnlySchema);
   const busy = useNavigation().state === 'submitting';
-  const sentTo = result && result.ok ? (result as { email: string }).email : null;
+  const sentTo = result && 'sentTo' in result ? result.sentTo : null;
   return (
     <div className="page narrow">
       <h1>{t('forgot.title')}</h1>
       {sentTo ? <Notice>{t('forgot.sent', { email: sentTo })}</Notice> : <p>{t('forgot.intro')}</p>}
-      <Form method="post" noValidate className="stack">
-        <FormAlert error={errors.form} />
-        <Field name="email" type="email" label={t('fields.email')} autoComplete="email" required defaultValue={value('email')} error={errors.email} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormAlert errors={form.errors} />
+        <Field field={fields.email} type="email" label={t('fields.email')} autoComplete="email" />
         <button type="submit" className="button primary" disabled={busy}>
           {t('forgot.submit')}
         </button>

@@ -1,44 +1,44 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { acceptInvitation, previewInvitation } from '#app/domain/municipalities/members.server';
 import { isDomainError } from '#app/domain/errors';
-import { domainFailure } from '#app/forms.server';
-import { getActor, requireActor } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { domainErrorReply } from '#app/web/form.server';
+import { useFormReply } from '#app/web/form';
+import { currentActor, requireActor, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 import { FormAlert } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
 
 export const handle = { i18n: ['common', 'towns'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const title = await pageTitle(request, context, 'towns:invitation.title');
-  const actor = await getActor(request, context);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const title = await pageTitle(args, 'towns:invitation.title');
+  const actor = await currentActor(args);
   try {
-    const invitation = await previewInvitation(params.token ?? '');
-    return { title, invitation, signedIn: !!actor, here: new URL(request.url).pathname };
+    const invitation = await previewInvitation(actor, { token: args.params.token ?? '' });
+    return { title, invitation, signedIn: !!actor, here: new URL(args.request.url).pathname };
   } catch (error) {
     if (!isDomainError(error)) throw error;
     return { title, invitation: null, signedIn: !!actor, here: '' };
   }
-}
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const formData = await request.formData();
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const actor = await requireActor(args);
   try {
-    const { townSlug } = await acceptInvitation(actor, params.token ?? '');
+    const { townSlug } = await acceptInvitation(actor, { token: args.params.token ?? '' });
     return redirect(`/towns/${townSlug}`);
   } catch (error) {
-    return domainFailure(error, formData);
+    if (isDomainError(error)) return domainErrorReply(error);
+    throw error;
   }
-}
+});
 
 export default function InvitationPage() {
   const { t } = useTranslation(['towns', 'common']);
   const { invitation, signedIn, here } = useLoaderData<typeof loader>();
-  const { errors } = useFormFailure();
+  const reply = useFormReply();
   if (!invitation) {
     return (
       <div className="page narrow">
@@ -51,7 +51,7 @@ export default function InvitationPage() {
     <div className="page narrow">
       <h1>{t('invitation.title')}</h1>
       <p>{t('invitation.text', { town: invitation.townName, role: t(`roles.${invitation.role}`) })}</p>
-      <FormAlert error={errors.form} />
+      <FormAlert errors={reply?.error?.[''] ?? undefined} />
       {signedIn ? (
         <Form method="post">
           <button type="submit" className="button primary">

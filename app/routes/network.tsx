@@ -1,48 +1,46 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
+import { DomainError } from '#app/domain/errors';
 import { canManageNetwork } from '#app/domain/auth/permissions';
 import { createTownSchema, GERMAN_STATES } from '#app/domain/municipalities/schemas';
 import { createTown, listTowns } from '#app/domain/municipalities/towns.server';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { requireActor } from '#app/guards.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { requireActor, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '#app/i18n/languages';
-import { pageTitle } from '#app/page-title.server';
-import { Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
+import { ChoiceGroup, Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
 
 export const handle = { i18n: ['common', 'towns', 'network'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  if (!canManageNetwork(actor)) throw new Response('Forbidden', { status: 403 });
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const actor = await requireActor(args);
+  if (!canManageNetwork(actor)) throw new DomainError('forbidden', 'common:errors.forbidden');
   return {
-    title: await pageTitle(request, context, 'network:title'),
-    towns: await listTowns(),
-    created: new URL(request.url).searchParams.get('created'),
+    title: await pageTitle(args, 'network:title'),
+    towns: await listTowns(actor),
+    created: new URL(args.request.url).searchParams.get('created')?.slice(0, 60) ?? null,
   };
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const formData = await request.formData();
-  const parsed = parseForm(createTownSchema, formData, { languages: formData.getAll('languages') });
-  if (!parsed.ok) return invalid(parsed.failure);
-  try {
-    const town = await createTown(actor, parsed.value);
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const actor = await requireActor(args);
+  const submission = await parseSubmission(args.request, createTownSchema);
+  if (submission.status !== 'success') return rejected(submission, createTownSchema);
+  return attempt(args.request, submission, createTownSchema, async () => {
+    const town = await createTown(actor, submission.value);
     return redirect(`/network?created=${town.slug}`);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-}
+  });
+});
 
 export default function Network() {
   const { t } = useTranslation(['network', 'towns', 'common']);
   const { towns, created } = useLoaderData<typeof loader>();
-  const { errors, value, result } = useFormFailure();
+  const [form, fields] = useAppForm(createTownSchema, { defaultValue: { languages: ['de', 'de-x-ls', 'en'], defaultLanguage: 'de' } });
   const busy = useNavigation().state === 'submitting';
-  const chosenLanguages = result && result.ok === false ? (result.fields?.languages ?? '').split(',') : ['de', 'de-x-ls', 'en'];
   return (
     <div className="page">
       <h1>{t('title')}</h1>
@@ -81,39 +79,23 @@ export default function Network() {
       </section>
       <section className="card" aria-labelledby="create-heading">
         <h2 id="create-heading">{t('createHeading')}</h2>
-        <Form method="post" noValidate className="stack">
-          <FormAlert error={errors.form} />
-          <Field name="name" label={t('towns:fields.name')} required defaultValue={value('name')} error={errors.name} />
-          <Field name="slug" label={t('towns:fields.slug')} hint={t('slugHint')} required defaultValue={value('slug')} error={errors.slug} />
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <FormAlert errors={form.errors} />
+          <Field field={fields.name} label={t('towns:fields.name')} />
+          <Field field={fields.slug} label={t('towns:fields.slug')} hint={t('slugHint')} />
           <SelectField
-            name="state"
+            field={fields.state}
             label={t('towns:fields.state')}
-            defaultValue={value('state')}
-            error={errors.state}
             options={[{ value: '', label: t('chooseState') }, ...GERMAN_STATES.map((state) => ({ value: state, label: t(`towns:states.${state}`) }))]}
           />
-          <fieldset className={errors.languages ? 'has-error' : undefined} aria-describedby={errors.languages ? 'field-languages-error' : undefined}>
-            <legend>{t('towns:fields.languages')}</legend>
-            <div className="checkbox-grid">
-              {SUPPORTED_LANGUAGES.map((lng) => (
-                <label key={lng} className="checkbox-label">
-                  <input type="checkbox" name="languages" value={lng} defaultChecked={chosenLanguages.includes(lng)} /> <span lang={lng}>{LANGUAGE_NAMES[lng]}</span>
-                </label>
-              ))}
-            </div>
-            {errors.languages ? (
-              <p className="field-error" id="field-languages-error">
-                {t(errors.languages.key)}
-              </p>
-            ) : null}
-          </fieldset>
-          <SelectField
-            name="defaultLanguage"
-            label={t('towns:fields.defaultLanguage')}
-            defaultValue={value('defaultLanguage', 'de')}
-            error={errors.defaultLanguage}
+          <ChoiceGroup
+            field={fields.languages}
+            type="checkbox"
+            legend={t('towns:fields.languages')}
+            className="checkbox-grid"
             options={SUPPORTED_LANGUAGES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng], lang: lng }))}
           />
+          <SelectField field={fields.defaultLanguage} label={t('towns:fields.defaultLanguage')} options={SUPPORTED_LANGUAGES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng], lang: lng }))} />
           <button type="submit" className="button primary" disabled={busy}>
             {t('create')}
           </button>

@@ -1,51 +1,54 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { digestSetting, listNotifications, markNotificationsRead, setDigest } from '#app/domain/forums/notifications.server';
-import { invalid, parseForm } from '#app/forms.server';
-import { requireActor } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { idSchema } from '#app/domain/ids';
+import { digestSetting, listNotifications, markNotificationsRead, setDigest, type NotificationGroup } from '#app/domain/forums/notifications.server';
+import { reportReference } from '#app/domain/moderation/references';
+import { parseSubmission, rejected } from '#app/web/form.server';
+import { requireActor, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 import { Notice } from '#app/components/ui/field';
+import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'forums', 'moderation'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const notifications = await listNotifications(actor);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const actor = await requireActor(args);
   return {
-    title: await pageTitle(request, context, 'forums:notifications.title'),
-    notifications: notifications.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+    title: await pageTitle(args, 'forums:notifications.title'),
+    groups: await listNotifications(actor),
     digest: await digestSetting(actor),
-    saved: new URL(request.url).searchParams.has('saved'),
+    saved: new URL(args.request.url).searchParams.has('saved'),
   };
-}
+});
 
 const actionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('read'), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal('read'), id: idSchema }),
+  z.object({ intent: z.literal('read-thread'), threadId: idSchema }),
   z.object({ intent: z.literal('read-all') }),
   z.object({ intent: z.literal('digest'), digest: z.enum(['off', 'daily']) }),
 ]);
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const parsed = parseForm(actionSchema, await request.formData());
-  if (!parsed.ok) return invalid(parsed.failure);
-  const input = parsed.value;
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const actor = await requireActor(args);
+  const submission = await parseSubmission(args.request, actionSchema);
+  if (submission.status !== 'success') return rejected(submission, actionSchema);
+  const input = submission.value;
   if (input.intent === 'digest') {
-    await setDigest(actor, input.digest);
+    await setDigest(actor, { digest: input.digest });
     return redirect('/notifications?saved=1');
   }
-  await markNotificationsRead(actor, input.intent === 'read' ? input.id : undefined);
+  await markNotificationsRead(actor, input.intent === 'read' ? { notificationId: input.id } : input.intent === 'read-thread' ? { threadId: input.threadId } : {});
   return redirect('/notifications');
-}
+});
 
 export default function Notifications() {
-  const { t, i18n } = useTranslation(['forums', 'common', 'moderation']);
-  const { notifications, digest, saved } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const unread = notifications.filter((n) => !n.read).length;
+  const { t } = useTranslation(['forums', 'common', 'moderation']);
+  const { groups, digest, saved } = useLoaderData<typeof loader>();
+  const formatDate = useDateFormat();
+  const unread = groups.reduce((sum, group) => sum + group.unread, 0);
   return (
     <div className="page narrow stack">
       <h1>{t('notifications.title')}</h1>
@@ -57,23 +60,35 @@ export default function Notifications() {
           </button>
         </Form>
       ) : null}
-      {notifications.length === 0 ? <p>{t('notifications.empty')}</p> : null}
+      {groups.length === 0 ? <p>{t('notifications.empty')}</p> : null}
       <ul className="notification-list">
-        {notifications.map((n) => (
-          <li key={n.id} className={n.read ? 'read' : 'unread'}>
-            {!n.read ? <span className="badge badge-unread">{t('notifications.new')}</span> : null}{' '}
-            <NotificationText notification={n} />
+        {groups.map((group) => (
+          <li key={group.key} className={group.unread ? 'unread' : 'read'}>
+            {group.unread ? <span className="badge badge-unread">{t('notifications.newCount', { count: group.unread })}</span> : null}{' '}
+            <NotificationText group={group} />
             <span className="meta">
               {' '}
-              · {n.townName} · {when.format(new Date(n.createdAt))}
+              · <bdi>{group.townName}</bdi> · {formatDate(group.latestAt)}
             </span>
-            {!n.read ? (
+            {group.unread ? (
               <Form method="post" className="inline-form">
-                <input type="hidden" name="id" value={n.id} />
-                <button type="submit" name="intent" value="read" className="button small">
-                  {t('notifications.markRead')}
-                  <span className="visually-hidden"> – {n.threadTitle ?? n.townName}</span>
-                </button>
+                {group.key.startsWith('thread:') ? (
+                  <>
+                    <input type="hidden" name="threadId" value={group.threadId ?? ''} />
+                    <button type="submit" name="intent" value="read-thread" className="button small">
+                      {t('notifications.markRead')}
+                      <span className="visually-hidden"> – {group.threadTitle}</span>
+                    </button>
+                  </>
+                ) : (
+                  <>
+                    <input type="hidden" name="id" value={group.key.slice('notice:'.length)} />
+                    <button type="submit" name="intent" value="read" className="button small">
+                      {t('notifications.markRead')}
+                      <span className="visually-hidden"> – {group.townName}</span>
+                    </button>
+                  </>
+                )}
               </Form>
             ) : null}
           </li>
@@ -100,20 +115,25 @@ export default function Notifications() {
   );
 }
 
-type NotificationItem = ReturnType<typeof useLoaderData<typeof loader>>['notifications'][number];
-
-/** Replies and quotes link to the post; moderation notices to the decision and its statement of reasons. */
-function NotificationText({ notification: n }: { notification: NotificationItem }) {
+/** Replies and quotes (grouped per thread) link to the newest post; moderation notices to the decision. */
+function NotificationText({ group }: { group: NotificationGroup }) {
   const { t } = useTranslation(['forums', 'moderation']);
-  switch (n.kind) {
+  const names = group.authorNames.length ? group.authorNames.join(', ') : t('post.formerMember');
+  switch (group.kind) {
     case 'reply':
     case 'quote':
-      return <Link to={`/posts/${n.postId}`}>{t(`notifications.kind.${n.kind}`, { name: n.authorName ?? t('post.formerMember'), thread: n.threadTitle })}</Link>;
+      return (
+        <Link to={`/posts/${group.postId}`}>
+          {group.count > 1
+            ? t('notifications.group', { count: group.count, thread: group.threadTitle, names })
+            : t(`notifications.kind.${group.kind}`, { name: names, thread: group.threadTitle })}
+        </Link>
+      );
     case 'report_received':
-      return <span>{t('moderation:notices.reportReceived', { reference: n.reportId, town: n.townName })}</span>;
+      return <span>{t('moderation:notices.reportReceived', { reference: group.reportId ? reportReference(group.reportId) : '', town: group.townName })}</span>;
     case 'decision':
-      return <Link to={`/decisions/${n.decisionId}`}>{t('moderation:notices.decision', { town: n.townName })}</Link>;
+      return <Link to={`/decisions/${group.decisionId}`}>{t('moderation:notices.decision', { town: group.townName })}</Link>;
     case 'appeal_outcome':
-      return <Link to={`/decisions/${n.decisionId}`}>{t('moderation:notices.appealOutcome', { town: n.townName })}</Link>;
+      return <Link to={`/decisions/${group.decisionId}`}>{t('moderation:notices.appealOutcome', { town: group.townName })}</Link>;
   }
 }

@@ -1,46 +1,46 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { resetPasswordSchema } from '#app/domain/auth/schemas';
 import { resetPassword } from '#app/domain/auth/accounts.server';
 import { blankSessionCookie } from '#app/domain/auth/sessions.server';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { pageTitle } from '#app/page-title.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 import { Field, FormAlert } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
 
 export const handle = { i18n: ['common', 'auth'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  return { title: await pageTitle(request, context, 'auth:reset.title'), token: new URL(request.url).searchParams.get('token') ?? '' };
-}
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => ({
+  title: await pageTitle(args, 'auth:reset.title'),
+  token: new URL(args.request.url).searchParams.get('token')?.slice(0, 200) ?? '',
+}));
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseForm(resetPasswordSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
-  try {
-    await resetPassword(parsed.value.token, parsed.value.password);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-  return redirect('/login?passwordReset=1', { headers: { 'Set-Cookie': blankSessionCookie(context.secure) } });
-}
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const submission = await parseSubmission(args.request, resetPasswordSchema);
+  if (submission.status !== 'success') return rejected(submission, resetPasswordSchema);
+  return attempt(args.request, submission, resetPasswordSchema, async () => {
+    await resetPassword(null, submission.value);
+    return redirect('/login?passwordReset=1', { headers: { 'Set-Cookie': blankSessionCookie(args.context.https) } });
+  });
+});
 
 export default function ResetPassword() {
   const { t } = useTranslation(['auth', 'common']);
   const { token } = useLoaderData<typeof loader>();
-  const { errors } = useFormFailure();
+  const [form, fields] = useAppForm(resetPasswordSchema);
   const busy = useNavigation().state === 'submitting';
   return (
     <div className="page narrow">
       <h1>{t('reset.title')}</h1>
-      <Form method="post" noValidate className="stack">
-        <FormAlert error={errors.form ?? errors.token} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormAlert errors={form.errors ?? fields.token.errors} />
         <input type="hidden" name="token" value={token} />
-        <Field name="password" type="password" label={t('fields.newPassword')} hint={t('signUp.passwordHint')} autoComplete="new-password" required error={errors.password} />
-        <Field name="passwordConfirm" type="password" label={t('fields.passwordConfirm')} autoComplete="new-password" required error={errors.passwordConfirm} />
+        <Field field={fields.password} type="password" label={t('fields.newPassword')} hint={t('signUp.passwordHint')} autoComplete="new-password" />
+        <Field field={fields.passwordConfirm} type="password" label={t('fields.passwordConfirm')} autoComplete="new-password" />
         <button type="submit" className="button primary" disabled={busy}>
           {t('reset.submit')}
         </button>

@@ -1,24 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type MetaFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { pageTitle } from '#app/page-title.server';
+import { settings } from '#app/env.server';
+import { routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 
 export const handle = { i18n: ['common', 'auth'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const email = new URL(request.url).searchParams.get('email') ?? '';
-  return { title: await pageTitle(request, context, 'auth:checkMail.title'), email, demoMode: context.demoMode };
-}
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const email = new URL(args.request.url).searchParams.get('email')?.slice(0, 254) ?? '';
+  return { title: await pageTitle(args, 'auth:checkMail.title'), email, devMailbox: settings().demo.mailbox && args.context.directLocalRequest };
+});
 
 export default function CheckMail() {
   const { t } = useTranslation(['auth', 'common']);
-  const { email, demoMode } = useLoaderData<typeof loader>();
+  const { email, devMailbox } = useLoaderData<typeof loader>();
   return (
     <div className="page narrow">
       <h1>{t('checkMail.title')}</h1>
       <p role="status">{t('checkMail.text', { email })}</p>
-      {demoMode ? (
+      {devMailbox ? (
         <p>
           <Link to={`/dev/mail?to=${encodeURIComponent(email)}`}>{t('checkMail.devMailbox')}</Link>
         </p>

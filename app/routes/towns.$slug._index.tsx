@@ -1,60 +1,64 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { joinTown, leaveTown } from '#app/domain/municipalities/towns.server';
 import { listForums } from '#app/domain/forums/forums.server';
 import { canJoinTown } from '#app/domain/auth/permissions';
-import { domainFailure } from '#app/forms.server';
-import { getActor, requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { z } from 'zod';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useFormReply } from '#app/web/form';
+import { languageOf, pageTitle } from '#app/web/page.server';
+import { requireActor, routeAction, routeLoader, townPage } from '#app/web/guard.server';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { FormAlert, Notice } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
+import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'towns', 'forums'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const town = await requireTown(params.slug);
-  const actor = await getActor(request, context);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await townPage(args);
   return {
-    title: await pageTitle(request, context, 'towns:town.title', { town: town.name }),
+    title: await pageTitle(args, 'towns:town.title', { town: town.name }),
     languages: town.languages,
     signedIn: !!actor,
     verified: actor?.emailVerified ?? false,
     role: actor?.roles[town.id] ?? null,
     canJoin: canJoinTown(actor, town.id),
-    joined: new URL(request.url).searchParams.has('joined'),
+    joined: new URL(args.request.url).searchParams.has('joined'),
     slug: town.slug,
-    forums: (await listForums(town.id)).map((f) => ({ ...f, lastPostAt: f.lastPostAt?.toISOString() ?? null })),
+    forums: await listForums(actor, { townId: town.id, language: await languageOf(args.request, args.context) }),
   };
-}
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const formData = await request.formData();
-  try {
-    if (formData.get('intent') === 'leave') {
-      await leaveTown(actor, town.id);
+const membershipSchema = z.object({ intent: z.enum(['join', 'leave']) });
+
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const actor = await requireActor(args);
+  const { town } = await townPage(args);
+  const submission = await parseSubmission(args.request, membershipSchema);
+  if (submission.status !== 'success') return rejected(submission, membershipSchema);
+  return attempt(args.request, submission, membershipSchema, async () => {
+    if (submission.value.intent === 'leave') {
+      await leaveTown(actor, { townId: town.id });
       return redirect(`/towns/${town.slug}`);
     }
-    await joinTown(actor, town.id);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-  return redirect(`/towns/${town.slug}?joined=1`);
-}
+    await joinTown(actor, { townId: town.id });
+    return redirect(`/towns/${town.slug}?joined=1`);
+  });
+});
 
 export default function TownOverview() {
-  const { t, i18n } = useTranslation(['towns', 'common', 'forums']);
+  const { t } = useTranslation(['towns', 'common', 'forums']);
   const { languages, signedIn, role, canJoin, verified, joined, forums, slug } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const { errors } = useFormFailure();
+  const formatDate = useDateFormat();
+  const joinReply = useFormReply('join');
+  const leaveReply = useFormReply('leave');
+  const reply = joinReply ?? leaveReply;
   return (
     <div className="stack">
       {joined ? <Notice>{t('town.joined')}</Notice> : null}
-      <FormAlert error={errors.form} />
+      <FormAlert errors={reply?.error?.[''] ?? undefined} />
       <section className="card" aria-labelledby="participate-heading">
         <h2 id="participate-heading">{t('town.participate')}</h2>
         {!signedIn ? (
@@ -96,12 +100,14 @@ export default function TownOverview() {
           {forums.map((forum) => (
             <li key={forum.id} className="card">
               <h3>
-                <Link to={`/towns/${slug}/forums/${forum.slug}`}>{forum.name}</Link>
+                <Link to={`/towns/${slug}/forums/${forum.slug}`} lang={forum.textLanguage}>
+                  {forum.name}
+                </Link>
               </h3>
-              {forum.description ? <p>{forum.description}</p> : null}
+              {forum.description ? <p lang={forum.textLanguage}>{forum.description}</p> : null}
               <p className="meta">
                 {t('forums:forum.threadCount', { count: forum.threadCount })} · {t('forums:forum.postCount', { count: forum.postCount })}
-                {forum.lastPostAt ? <> · {t('forums:forum.lastActivity', { when: when.format(new Date(forum.lastPostAt)) })}</> : null}
+                {forum.lastPostAt ? <> · {t('forums:forum.lastActivity', { when: formatDate(forum.lastPostAt) })}</> : null}
               </p>
             </li>
           ))}

@@ -1,78 +1,133 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
+import { getFormProps, type FieldMetadata } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { canManageForums } from '#app/domain/auth/permissions';
-import { createForum, getPostingLimit, listForums, setPostingLimit, updateForum } from '#app/domain/forums/forums.server';
+import { DomainError } from '#app/domain/errors';
+import { createForum, getPostingLimit, listManagedForums, setPostingLimit, updateForum, type ManagedForum } from '#app/domain/forums/forums.server';
 import { forumSchema, postingLimitSchema } from '#app/domain/forums/schemas';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
-import { Field, FormAlert, Notice } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { requireActor, routeAction, routeLoader, townPage, type RouteArgs } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
+import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
+import { CheckboxField, Field, FormAlert, Notice } from '#app/components/ui/field';
 
 export const handle = { i18n: ['common', 'forums', 'towns'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  if (!canManageForums(actor, town.id)) throw new Response('Forbidden', { status: 403 });
-  return {
-    title: await pageTitle(request, context, 'forums:manage.title', { town: town.name }),
-    forums: (await listForums(town.id)).map((f) => ({ id: f.id, slug: f.slug, name: f.name, description: f.description, position: f.position, staffOnlyPosting: f.staffOnlyPosting })),
-    saved: new URL(request.url).searchParams.has('saved'),
-    limit: await getPostingLimit(town.id),
-  };
+/** Town admins and the network team manage forums (so not requireMember: the network team is no member). */
+async function requireForumManager(args: RouteArgs) {
+  const actor = await requireActor(args);
+  const { town } = await townPage(args);
+  if (!canManageForums(actor, town.id)) throw new DomainError('forbidden', 'common:errors.forbidden');
+  return { actor, town };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const formData = await request.formData();
-  if (formData.get('intent') === 'limit') {
-    const limit = parseForm(postingLimitSchema, formData);
-    if (!limit.ok) return invalid(limit.failure);
-    try {
-      await setPostingLimit(actor, town.id, { postsPerWindow: limit.value.postsPerWindow, postWindowSeconds: limit.value.postWindowMinutes * 60 });
-    } catch (error) {
-      return domainFailure(error, formData);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await requireForumManager(args);
+  return {
+    title: await pageTitle(args, 'forums:manage.title', { town: town.name }),
+    forums: await listManagedForums(actor, { townId: town.id }),
+    /** Languages a forum's name may be given in, besides the town's default language (the plain fields). */
+    translatable: town.languages.filter((lng) => lng !== town.defaultLanguage),
+    defaultLanguage: town.defaultLanguage,
+    saved: new URL(args.request.url).searchParams.has('saved'),
+    limit: await getPostingLimit(actor, { townId: town.id }),
+  };
+});
+
+const saveForum = forumSchema.extend({ intent: z.string().regex(/^(create|save-\d{1,15})$/) });
+const limitForm = postingLimitSchema.extend({ intent: z.literal('limit') });
+const manageSchema = z.union([limitForm, saveForum]);
+
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const { actor, town } = await requireForumManager(args);
+  const submission = await parseSubmission(args.request, manageSchema);
+  if (submission.status !== 'success') return rejected(submission, manageSchema);
+  const input = submission.value;
+  return attempt(args.request, submission, manageSchema, async () => {
+    if (input.intent === 'limit' && 'postsPerWindow' in input) {
+      await setPostingLimit(actor, { townId: town.id, postsPerWindow: input.postsPerWindow, postWindowMinutes: input.postWindowMinutes });
+    } else if ('slug' in input) {
+      const forum = { ...input, townId: town.id };
+      if (input.forumId) await updateForum(actor, { ...forum, forumId: input.forumId });
+      else await createForum(actor, forum);
     }
     return redirect(`/towns/${town.slug}/forums-admin?saved=1`);
-  }
-  const parsed = parseForm(forumSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
-  const forumId = Number(formData.get('forumId')) || 0;
-  try {
-    if (forumId) await updateForum(actor, town.id, forumId, parsed.value);
-    else await createForum(actor, town.id, parsed.value);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-  return redirect(`/towns/${town.slug}/forums-admin?saved=1`);
-}
+  });
+});
 
-function ForumFields({ prefix, values, errors }: { prefix: string; values: Record<string, string | number | boolean>; errors: Record<string, { key: string }> }) {
+type ForumFieldsMeta = ReturnType<typeof useAppForm<typeof saveForum>>[1];
+
+function ForumFields({ fields, translatable, defaultLanguage }: { fields: ForumFieldsMeta; translatable: string[]; defaultLanguage: string }) {
   const { t } = useTranslation(['forums', 'towns']);
+  const names = fields.nameTranslations.getFieldset() as Record<string, FieldMetadata<string | undefined, Record<string, unknown>, string[]>>;
+  const descriptions = fields.descriptionTranslations.getFieldset() as Record<string, FieldMetadata<string | undefined, Record<string, unknown>, string[]>>;
+  const languageName = (lng: string) => LANGUAGE_NAMES[lng as Language] ?? lng;
   return (
     <>
-      <Field id={`${prefix}-name`} name="name" label={t('manage.name')} required defaultValue={String(values.name ?? '')} error={errors.name} />
-      <Field id={`${prefix}-slug`} name="slug" label={t('towns:fields.slug')} required defaultValue={String(values.slug ?? '')} error={errors.slug} />
-      <Field id={`${prefix}-description`} name="description" label={t('manage.description')} defaultValue={String(values.description ?? '')} error={errors.description} />
-      <Field id={`${prefix}-position`} name="position" type="number" min={0} max={1000} label={t('manage.position')} defaultValue={String(values.position ?? 0)} error={errors.position} />
-      <div className="field checkbox">
-        <input type="checkbox" id={`${prefix}-staff`} name="staffOnlyPosting" value="on" defaultChecked={!!values.staffOnlyPosting} />
-        <label htmlFor={`${prefix}-staff`}>{t('manage.staffOnly')}</label>
-      </div>
+      <Field field={fields.name} label={t('manage.nameIn', { language: languageName(defaultLanguage) })} />
+      <Field field={fields.slug} label={t('towns:fields.slug')} />
+      <Field field={fields.description} label={t('manage.descriptionIn', { language: languageName(defaultLanguage) })} />
+      <Field field={fields.position} type="number" min={0} max={1000} label={t('manage.position')} />
+      <CheckboxField field={fields.staffOnlyPosting} label={t('manage.staffOnly')} />
+      {translatable.length ? (
+        <fieldset>
+          <legend>{t('manage.translations')}</legend>
+          <p className="hint">{t('manage.translationsHint')}</p>
+          {translatable.map((lng) => (
+            <div key={lng} className="translation-pair" lang={lng}>
+              <Field field={names[lng]} label={t('manage.nameIn', { language: languageName(lng) })} dir="auto" />
+              <Field field={descriptions[lng]} label={t('manage.descriptionIn', { language: languageName(lng) })} dir="auto" />
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
     </>
+  );
+}
+
+function ForumForm({ forum, translatable, defaultLanguage }: { forum: ManagedForum | null; translatable: string[]; defaultLanguage: string }) {
+  const { t } = useTranslation(['forums', 'common']);
+  const formName = forum ? `save-${forum.id}` : 'create';
+  const [form, fields] = useAppForm(saveForum, {
+    formName,
+    id: `forum-form-${forum?.id ?? 'new'}`,
+    defaultValue: forum
+      ? {
+          name: forum.name,
+          slug: forum.slug,
+          description: forum.description,
+          position: forum.position,
+          staffOnlyPosting: forum.staffOnlyPosting ? 'on' : undefined,
+          nameTranslations: forum.nameTranslations,
+          descriptionTranslations: forum.descriptionTranslations,
+        }
+      : { position: 0 },
+  });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      {forum ? <input type="hidden" name="forumId" value={forum.id} /> : null}
+      <input type="hidden" name="intent" value={formName} />
+      <FormAlert errors={form.errors} />
+      <ForumFields fields={fields} translatable={translatable} defaultLanguage={defaultLanguage} />
+      <button type="submit" className={`button${forum ? '' : ' primary'}`}>
+        {forum ? t('manage.save') : t('manage.createSubmit')}
+        {forum ? <span className="visually-hidden"> – {forum.name}</span> : null}
+      </button>
+    </Form>
   );
 }
 
 export default function ManageForums() {
   const { t } = useTranslation(['forums', 'common']);
-  const { forums, saved, limit } = useLoaderData<typeof loader>();
-  const { errors, result, value } = useFormFailure();
-  const limitFailed = result && result.ok === false && result.fields?.intent === 'limit';
-  const failedId = result && result.ok === false && !limitFailed ? Number(result.fields?.forumId) || 0 : null;
+  const { forums, saved, limit, translatable, defaultLanguage } = useLoaderData<typeof loader>();
+  const [limitMeta, limitFields] = useAppForm(limitForm, {
+    formName: 'limit',
+    defaultValue: { postsPerWindow: limit.postsPerWindow, postWindowMinutes: Math.round(limit.postWindowSeconds / 60) },
+  });
   return (
     <div className="stack">
       <h2>{t('manage.heading')}</h2>
@@ -80,24 +135,17 @@ export default function ManageForums() {
       {forums.map((forum) => (
         <section key={forum.id} className="card" aria-labelledby={`forum-${forum.id}`}>
           <h3 id={`forum-${forum.id}`}>{forum.name}</h3>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="forumId" value={forum.id} />
-            {failedId === forum.id ? <FormAlert error={errors.form} /> : null}
-            <ForumFields prefix={`forum-${forum.id}`} values={failedId === forum.id ? { ...forum, ...result!.fields } : forum} errors={failedId === forum.id ? errors : {}} />
-            <button type="submit" className="button">
-              {t('manage.save')}
-              <span className="visually-hidden"> – {forum.name}</span>
-            </button>
-          </Form>
+          <ForumForm forum={forum} translatable={translatable} defaultLanguage={defaultLanguage} />
         </section>
       ))}
       <section className="card" aria-labelledby="posting-limit">
         <h3 id="posting-limit">{t('manage.limitHeading')}</h3>
         <p>{t('manage.limitText')}</p>
-        <Form method="post" className="stack" noValidate>
+        <Form method="post" className="stack" {...getFormProps(limitMeta)}>
           <input type="hidden" name="intent" value="limit" />
-          <Field name="postsPerWindow" type="number" min={1} max={10000} label={t('manage.limitPosts')} defaultValue={value('postsPerWindow', String(limit.postsPerWindow))} error={limitFailed ? errors.postsPerWindow : undefined} />
-          <Field name="postWindowMinutes" type="number" min={1} max={1440} label={t('manage.limitMinutes')} defaultValue={value('postWindowMinutes', String(Math.round(limit.postWindowSeconds / 60)))} error={limitFailed ? errors.postWindowMinutes : undefined} />
+          <FormAlert errors={limitMeta.errors} />
+          <Field field={limitFields.postsPerWindow} type="number" min={1} max={10000} label={t('manage.limitPosts')} />
+          <Field field={limitFields.postWindowMinutes} type="number" min={1} max={1440} label={t('manage.limitMinutes')} />
           <button type="submit" className="button">
             {t('manage.limitSave')}
           </button>
@@ -105,13 +153,7 @@ export default function ManageForums() {
       </section>
       <section className="card" aria-labelledby="new-forum">
         <h3 id="new-forum">{t('manage.create')}</h3>
-        <Form method="post" className="stack" noValidate>
-          {failedId === 0 ? <FormAlert error={errors.form} /> : null}
-          <ForumFields prefix="new-forum" values={failedId === 0 ? result!.fields! : {}} errors={failedId === 0 ? errors : {}} />
-          <button type="submit" className="button primary">
-            {t('manage.createSubmit')}
-          </button>
-        </Form>
+        <ForumForm forum={null} translatable={translatable} defaultLanguage={defaultLanguage} />
       </section>
     </div>
   );

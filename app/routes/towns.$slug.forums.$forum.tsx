@@ -1,75 +1,91 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useRevalidator } from '@remix-run/react';
+import { redirect, type LinksFunction, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
+import { Form, Link, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import editorStyles from '#app/editor/editor.css';
 import { canPostInForum, isMemberOf } from '#app/domain/auth/permissions';
 import { getForum } from '#app/domain/forums/forums.server';
-import { createThread, listThreads } from '#app/domain/forums/threads.server';
+import { listThreads } from '#app/domain/forums/threads.server';
 import { newThreadSchema } from '#app/domain/forums/schemas';
-import { domainFailure, invalid, keepSubmissionIfUnavailable, parseForm } from '#app/forms.server';
-import { getActor, orNotFound, requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { newClientKey } from '#app/domain/forums/client-key.server';
+import { createThread } from '#app/domain/posting/posting.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { requireActor, routeAction, routeLoader, townPage, type RouteArgs } from '#app/web/guard.server';
+import { languageOf, pageTitle } from '#app/web/page.server';
 import { Field, FormAlert } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
 import { Composer } from '#app/components/forums/composer';
 import { useForumLive } from '#app/realtime/use-thread-live';
+import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'forums', 'editor'] };
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const forumOr404 = (townId: number, slug: string | undefined) => orNotFound(getForum(townId, slug ?? ''));
+const forumOf = async (args: RouteArgs, townId: number) =>
+  getForum(null, { townId, slug: args.params.forum ?? '', language: await languageOf(args.request, args.context) });
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const town = await requireTown(params.slug);
-  const forum = await forumOr404(town.id, params.forum);
-  const actor = await getActor(request, context);
-  const cursor = new URL(request.url).searchParams.get('before');
-  const { threads, next } = await listThreads(actor, forum, cursor);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await townPage(args);
+  const forum = await forumOf(args, town.id);
+  const cursor = new URL(args.request.url).searchParams.get('before')?.slice(0, 100) ?? null;
+  const { threads, next } = await listThreads(actor, { townId: town.id, forumId: forum.id, cursor });
   return {
-    title: await pageTitle(request, context, 'forums:forum.pageTitle', { forum: forum.name, town: town.name }),
+    title: await pageTitle(args, 'forums:forum.pageTitle', { forum: forum.name, town: town.name }),
     town: { slug: town.slug, name: town.name },
-    forum: { id: forum.id, name: forum.name, description: forum.description, staffOnlyPosting: forum.staffOnlyPosting },
-    threads: threads.map((thread) => ({ ...thread, lastPostAt: thread.lastPostAt.toISOString() })),
+    forum: { id: forum.id, name: forum.name, description: forum.description, textLanguage: forum.textLanguage, staffOnlyPosting: forum.staffOnlyPosting },
+    threads,
     next,
     older: !!cursor,
     signedIn: !!actor,
     canPost: canPostInForum(actor, town.id, forum),
     isMember: isMemberOf(actor, town.id),
+    clientKey: newClientKey(),
   };
-}
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  try {
-    // Inside the try: while the database is down these fail too, and what was typed must still be kept.
-    const actor = await requireActor(request, context);
-    const town = await requireTown(params.slug);
-    const forum = await forumOr404(town.id, params.forum);
-    const parsed = parseForm(newThreadSchema, formData);
-    if (!parsed.ok) return invalid(parsed.failure);
-    const { threadId } = await createThread(actor, forum, parsed.value);
-    return redirect(`/towns/${town.slug}/threads/${threadId}?posted=1`);
-  } catch (error) {
-    await keepSubmissionIfUnavailable(error, request, formData, { field: 'bodyText', label: 'forums:composer.firstPost' });
-    return domainFailure(error, formData);
-  }
-}
+const threadForm = newThreadSchema.extend({ intent: z.literal('start-thread') });
+
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const submission = await parseSubmission(args.request, threadForm);
+  if (submission.status !== 'success') return rejected(submission, threadForm);
+  return attempt(
+    args.request,
+    submission,
+    threadForm,
+    async () => {
+      // Inside attempt: while the database is down these fail too, and what was typed must still be kept.
+      const actor = await requireActor(args);
+      const { town } = await townPage(args);
+      const forum = await forumOf(args, town.id);
+      const { threadId, postId } = await createThread(actor, { ...submission.value, townId: town.id, forumId: forum.id });
+      return redirect(`/towns/${town.slug}/threads/${threadId}?posted=${postId}`);
+    },
+    { field: 'bodyText', label: 'forums:composer.firstPost' },
+  );
+});
 
 export default function ForumPage() {
-  const { t, i18n } = useTranslation(['forums', 'common', 'editor']);
-  const { town, forum, threads, next, older, canPost, signedIn, isMember } = useLoaderData<typeof loader>();
-  const { errors, value } = useFormFailure();
+  const { t } = useTranslation(['forums', 'common', 'editor']);
+  const { town, forum, threads, next, older, canPost, signedIn, isMember, clientKey } = useLoaderData<typeof loader>();
+  const [form, fields] = useAppForm(threadForm, { formName: 'start-thread' });
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  const sending = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'start-thread';
   useForumLive(forum.id, () => revalidator.revalidate());
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const formatDate = useDateFormat();
   return (
     <div className="stack">
       <nav aria-label={t('thread.breadcrumb')} className="breadcrumb">
         <Link to={`/towns/${town.slug}`}>{town.name}</Link>
       </nav>
-      <h2>{forum.name}</h2>
-      {forum.description ? <p className="lead">{forum.description}</p> : null}
+      <h2 lang={forum.textLanguage}>{forum.name}</h2>
+      {forum.description ? (
+        <p className="lead" lang={forum.textLanguage}>
+          {forum.description}
+        </p>
+      ) : null}
       {threads.length === 0 ? (
         <p>{t('forum.empty')}</p>
       ) : (
@@ -86,7 +102,7 @@ export default function ForumPage() {
               </h3>
               <p className="meta">
                 {t('forum.startedBy', { name: thread.authorName ?? t('post.formerMember') })} · {t('forum.replies', { count: thread.replyCount })} ·{' '}
-                {t('forum.lastActivity', { when: when.format(new Date(thread.lastPostAt)) })}
+                {t('forum.lastActivity', { when: formatDate(thread.lastPostAt) })}
               </p>
             </li>
           ))}
@@ -99,19 +115,12 @@ export default function ForumPage() {
       <section className="card" aria-labelledby="new-thread-heading">
         <h3 id="new-thread-heading">{t('forum.newThread')}</h3>
         {canPost ? (
-          <Form method="post" className="stack" noValidate>
-            <FormAlert error={errors.form} />
-            <Field name="title" label={t('forum.threadTitle')} required defaultValue={value('title')} error={errors.title} />
-            <Composer
-              draftKey={`thread:${forum.id}`}
-              label={t('composer.firstPost')}
-              error={errors.body ?? errors.bodyText}
-              previousBody={value('body') || undefined}
-              previousText={value('bodyText') || undefined}
-              language={value('language', 'auto')}
-            />
-            <button type="submit" className="button primary">
-              {t('forum.startThread')}
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <FormAlert errors={form.errors} />
+            <Field field={fields.title} label={t('forum.threadTitle')} dir="auto" />
+            <Composer fields={fields} draftKey={`thread:${forum.id}`} clientKey={clientKey} label={t('composer.firstPost')} />
+            <button type="submit" name="intent" value="start-thread" className="button primary" disabled={sending}>
+              {sending ? t('composer.sending') : t('forum.startThread')}
             </button>
           </Form>
         ) : (

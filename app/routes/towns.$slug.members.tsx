@@ -1,88 +1,92 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { idSchema } from '#app/domain/ids';
 import { changeRoleSchema, inviteSchema } from '#app/domain/municipalities/schemas';
 import { changeRole, inviteStaff, listInvitations, listMembers, revokeInvitation } from '#app/domain/municipalities/members.server';
 import { canManageMembers, STAFF_ROLES, TOWN_ROLES } from '#app/domain/auth/permissions';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { requestContext, requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm, useFormReply } from '#app/web/form';
+import { requireActor, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
+import { DomainError } from '#app/domain/errors';
 import { Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
+import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'towns', 'auth'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  if (!canManageMembers(actor, town.id)) throw new Response('Forbidden', { status: 403 });
-  const url = new URL(request.url);
+const NOTICES = ['invited', 'roleChanged', 'invitationRevoked'] as const;
+
+/** Town admins manage their town's people; the network team may step in for any town (so: not requireMember). */
+async function requireManager(args: Parameters<typeof townPage>[0]) {
+  const actor = await requireActor(args);
+  const { town } = await townPage(args);
+  if (!canManageMembers(actor, town.id)) throw new DomainError('forbidden', 'common:errors.forbidden');
+  return { actor, town };
+}
+
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await requireManager(args);
+  const done = new URL(args.request.url).searchParams.get('done');
   return {
-    title: await pageTitle(request, context, 'towns:members.pageTitle', { town: town.name }),
-    members: await listMembers(actor, town.id),
-    invitations: await listInvitations(actor, town.id),
+    title: await pageTitle(args, 'towns:members.pageTitle', { town: town.name }),
+    members: await listMembers(actor, { townId: town.id }),
+    invitations: await listInvitations(actor, { townId: town.id }),
     me: actor.userId,
-    notice: url.searchParams.get('done'),
+    notice: NOTICES.find((key) => key === done) ?? null,
   };
-}
+});
 
-const revokeSchema = z.object({ invitationId: z.coerce.number().int().positive() });
+const inviteForm = inviteSchema.extend({ intent: z.literal('invite') });
+const membersSchema = z.discriminatedUnion('intent', [
+  inviteForm,
+  changeRoleSchema.extend({ intent: z.literal('change-role') }),
+  z.object({ intent: z.literal('revoke-invitation'), invitationId: idSchema }),
+]);
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
-  try {
-    if (intent === 'invite') {
-      const parsed = parseForm(inviteSchema, formData);
-      if (!parsed.ok) return invalid(parsed.failure);
-      await inviteStaff(actor, town.id, parsed.value, (await requestContext(request, context)).origin);
-      return redirect(`/towns/${town.slug}/members?done=invited`);
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const { actor, town } = await requireManager(args);
+  const submission = await parseSubmission(args.request, membersSchema);
+  if (submission.status !== 'success') return rejected(submission, membersSchema);
+  const input = submission.value;
+  const back = (done: (typeof NOTICES)[number]) => redirect(`/towns/${town.slug}/members?done=${done}`);
+  return attempt(args.request, submission, membersSchema, async () => {
+    if (input.intent === 'invite') {
+      await inviteStaff(actor, { townId: town.id, email: input.email, role: input.role });
+      return back('invited');
     }
-    if (intent === 'change-role') {
-      const parsed = parseForm(changeRoleSchema, formData);
-      if (!parsed.ok) return invalid(parsed.failure);
-      await changeRole(actor, town.id, parsed.value);
-      return redirect(`/towns/${town.slug}/members?done=roleChanged`);
+    if (input.intent === 'change-role') {
+      await changeRole(actor, { townId: town.id, userId: input.userId, role: input.role });
+      return back('roleChanged');
     }
-    if (intent === 'revoke-invitation') {
-      const parsed = parseForm(revokeSchema, formData);
-      if (!parsed.ok) return invalid(parsed.failure);
-      await revokeInvitation(actor, town.id, parsed.value.invitationId);
-      return redirect(`/towns/${town.slug}/members?done=invitationRevoked`);
-    }
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-  return invalid({ ok: false, fields: {}, errors: { form: { key: 'common:errors.invalid' } } });
-}
+    await revokeInvitation(actor, { townId: town.id, invitationId: input.invitationId });
+    return back('invitationRevoked');
+  });
+});
 
 export default function Members() {
-  const { t, i18n } = useTranslation(['towns', 'common', 'auth']);
+  const { t } = useTranslation(['towns', 'common', 'auth']);
   const { members, invitations, me, notice } = useLoaderData<typeof loader>();
-  const { errors, value } = useFormFailure();
+  const [inviteFormMeta, inviteFields] = useAppForm(inviteForm, { formName: 'invite', defaultValue: { role: 'moderator' } });
+  const roleReply = useFormReply('change-role');
+  const revokeReply = useFormReply('revoke-invitation');
   const busy = useNavigation().state === 'submitting';
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const formatDate = useDateFormat({ dateStyle: 'medium' });
   return (
     <div className="stack">
       {notice ? <Notice>{t(`members.done.${notice}`)}</Notice> : null}
-      <FormAlert error={errors.form ?? errors.userId} />
+      <FormAlert errors={roleReply?.error?.[''] ?? roleReply?.error?.userId ?? roleReply?.error?.role ?? revokeReply?.error?.[''] ?? undefined} />
       <section className="card" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('members.inviteHeading')}</h2>
         <p>{t('members.inviteText')}</p>
-        <Form method="post" noValidate className="stack">
+        <Form method="post" className="stack" {...getFormProps(inviteFormMeta)}>
           <input type="hidden" name="intent" value="invite" />
-          <Field name="email" type="email" label={t('auth:fields.email')} autoComplete="off" required defaultValue={value('email')} error={errors.email} />
-          <SelectField
-            name="role"
-            label={t('members.role')}
-            defaultValue={value('role', 'moderator')}
-            error={errors.role}
-            options={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-          />
+          <FormAlert errors={inviteFormMeta.errors} />
+          <Field field={inviteFields.email} type="email" label={t('auth:fields.email')} autoComplete="off" />
+          <SelectField field={inviteFields.role} label={t('members.role')} options={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
           <button type="submit" className="button primary" disabled={busy}>
             {t('members.invite')}
           </button>
@@ -102,7 +106,9 @@ export default function Members() {
           <tbody>
             {members.map((member) => (
               <tr key={member.userId}>
-                <td>{member.displayName}</td>
+                <td>
+                  <bdi>{member.displayName}</bdi>
+                </td>
                 <td>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="change-role" />
@@ -125,7 +131,7 @@ export default function Members() {
                     )}
                   </Form>
                 </td>
-                <td>{date.format(new Date(member.since))}</td>
+                <td>{formatDate(member.since)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,70 +1,91 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { claimCase, listQueue, releaseCase, type QueueItem } from '#app/domain/moderation/cases.server';
+import { canModerate } from '#app/domain/auth/permissions';
+import { idSchema } from '#app/domain/ids';
+import { claimCase, findCaseByReference, listQueue, releaseCase, type QueueItem } from '#app/domain/moderation/cases.server';
 import { listOpenAppeals } from '#app/domain/moderation/appeals.server';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
-import { FormAlert, Notice } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
+import { parseReportReference } from '#app/domain/moderation/references';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm, useFormReply } from '#app/web/form';
+import { requireMember, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
+import { Field, FormAlert, Notice } from '#app/components/ui/field';
 import { CaseBadges } from '#app/components/moderation/case-badges';
-import { useDateFormat } from '#app/components/moderation/use-date-format';
+import { isolated } from '#app/components/moderation/isolated';
+import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'moderation', 'forums'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const url = new URL(request.url);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
   return {
-    title: await pageTitle(request, context, 'moderation:queue.pageTitle', { town: town.name }),
+    title: await pageTitle(args, 'moderation:queue.pageTitle', { town: town.name }),
     slug: town.slug,
-    queue: await listQueue(actor, town.id),
-    appeals: await listOpenAppeals(actor, town.id),
-    decided: url.searchParams.has('decided'),
+    queue: await listQueue(actor, { townId: town.id }),
+    appeals: await listOpenAppeals(actor, { townId: town.id }),
+    decided: new URL(args.request.url).searchParams.has('decided'),
   };
-}
+});
 
-const claimSchema = z.object({ intent: z.enum(['claim', 'release']), caseId: z.coerce.number().int().positive() });
+/** The reference a reporter quotes from their receipt ("M-123", or just the number). */
+const findForm = z.object({
+  intent: z.literal('find-reference'),
+  reference: z
+    .string({ required_error: 'moderation:errors.reference' })
+    .trim()
+    .max(30, 'moderation:errors.reference')
+    .refine((reference) => parseReportReference(reference) !== null, 'moderation:errors.reference'),
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const formData = await request.formData();
-  const parsed = parseForm(claimSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
-  try {
-    if (parsed.value.intent === 'claim') {
-      await claimCase(actor, town.id, parsed.value.caseId);
-      return redirect(`/towns/${town.slug}/moderation/cases/${parsed.value.caseId}`);
+const queueSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('claim'), caseId: idSchema }),
+  z.object({ intent: z.literal('release'), caseId: idSchema }),
+  findForm,
+]);
+
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
+  const submission = await parseSubmission(args.request, queueSchema);
+  if (submission.status !== 'success') return rejected(submission, queueSchema);
+  const input = submission.value;
+  const cases = `/towns/${town.slug}/moderation/cases`;
+  return attempt(args.request, submission, queueSchema, async () => {
+    if (input.intent === 'find-reference') {
+      return redirect(`${cases}/${await findCaseByReference(actor, { townId: town.id, reference: input.reference })}`);
     }
-    await releaseCase(actor, town.id, parsed.value.caseId);
+    if (input.intent === 'claim') {
+      await claimCase(actor, { townId: town.id, caseId: input.caseId });
+      return redirect(`${cases}/${input.caseId}`);
+    }
+    await releaseCase(actor, { townId: town.id, caseId: input.caseId });
     return redirect(`/towns/${town.slug}/moderation`);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-}
+  });
+});
 
 export default function ModerationQueue() {
   const { t } = useTranslation(['moderation', 'common']);
   const { slug, queue, appeals, decided } = useLoaderData<typeof loader>();
-  const { errors } = useFormFailure();
+  const claimReply = useFormReply('claim');
+  const releaseReply = useFormReply('release');
+  const claimErrors = (claimReply ?? releaseReply)?.error;
   const when = useDateFormat();
   return (
     <div className="stack">
       <h2>{t('queue.title')}</h2>
       {decided ? <Notice>{t('queue.decided')}</Notice> : null}
-      <FormAlert error={errors.form ?? errors.caseId} />
+      <FormAlert errors={claimErrors?.[''] ?? claimErrors?.caseId ?? undefined} />
       <p className="meta" aria-live="polite" data-testid="queue-summary">
         {t('queue.summary', { count: queue.length })}
       </p>
+      <FindByReference />
       {queue.length === 0 ? <p>{t('queue.empty')}</p> : null}
       <ol className="queue-list">
         {queue.map((item) => (
-          <QueueCard key={item.id} item={item as unknown as QueueItem} slug={slug} when={when} />
+          <QueueCard key={item.id} item={item} slug={slug} when={when} />
         ))}
       </ol>
       <section aria-labelledby="appeals-heading" className="stack">
@@ -75,7 +96,7 @@ export default function ModerationQueue() {
             <li key={appeal.id} className="card queue-item" data-testid={`appeal-${appeal.id}`}>
               <p>
                 <Link to={`/towns/${slug}/moderation/appeals/${appeal.id}`}>
-                  {t('appeals.item', { action: t(`actions.${appeal.action}`), name: appeal.appellantName ?? t('formerMember') })}
+                  {isolated(t, 'appeals.item', { name: appeal.appellantName ?? t('formerMember') }, { action: t(`actions.${appeal.action}`) })}
                 </Link>
               </p>
               <p className="meta">
@@ -90,12 +111,32 @@ export default function ModerationQueue() {
   );
 }
 
+/** A reporter quotes the reference from their receipt: it leads straight to the case. */
+function FindByReference() {
+  const { t } = useTranslation('moderation');
+  const [form, fields] = useAppForm(findForm, { formName: 'find-reference' });
+  return (
+    <section className="card" aria-labelledby="find-reference-heading">
+      <h3 id="find-reference-heading">{t('queue.find.heading')}</h3>
+      <Form method="post" role="search" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="find-reference" />
+        <FormAlert errors={form.errors} />
+        <Field field={fields.reference} label={t('queue.find.reference')} hint={t('queue.find.hint')} autoComplete="off" />
+        <button type="submit" className="button">
+          {t('queue.find.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 function QueueCard({ item, slug, when }: { item: QueueItem; slug: string; when: (date: Date | string) => string }) {
   const { t } = useTranslation(['moderation', 'forums']);
-  const heading = item.targetKind === 'user' ? t('queue.aboutPerson', { name: item.subjectName ?? t('formerMember') }) : (item.threadTitle ?? '');
+  const name = item.subjectName ?? t('formerMember');
+  const heading = item.targetKind === 'user' ? isolated(t, 'queue.aboutPerson', { name }) : <bdi>{item.threadTitle ?? ''}</bdi>;
   return (
     <li className="card queue-item" data-testid={`case-${item.id}`} data-post-id={item.postId ?? undefined}>
-      <h3 className="queue-item-title" dir="auto">
+      <h3 className="queue-item-title" dir={item.targetKind === 'post' ? 'auto' : undefined}>
         <Link to={`/towns/${slug}/moderation/cases/${item.id}`}>{heading}</Link>
       </h3>
       <CaseBadges item={item} />
@@ -105,7 +146,7 @@ function QueueCard({ item, slug, when }: { item: QueueItem; slug: string; when: 
         </p>
       ) : null}
       <p className="meta">
-        {item.targetKind === 'post' ? t('queue.author', { name: item.subjectName ?? t('formerMember') }) + ' · ' : null}
+        {item.targetKind === 'post' ? <>{isolated(t, 'queue.author', { name })} · </> : null}
         {t('queue.opened', { when: when(item.openedAt) })}
         {item.reportCount ? ` · ${t('queue.reports', { count: item.reportCount })}` : null}
         {item.categories.length ? ` · ${item.categories.map((c) => t(`categories.${c}`)).join(', ')}` : null}
@@ -113,7 +154,7 @@ function QueueCard({ item, slug, when }: { item: QueueItem; slug: string; when: 
       <div className="queue-actions">
         {item.claimedByName && !item.claimedByMe ? (
           <p className="claim-note" data-testid="claimed-by">
-            {t('queue.claimedBy', { name: item.claimedByName, until: when(item.claimedUntil!) })}
+            {isolated(t, 'queue.claimedBy', { name: item.claimedByName }, { until: when(item.claimedUntil!) })}
           </p>
         ) : (
           <Form method="post" className="inline-form">

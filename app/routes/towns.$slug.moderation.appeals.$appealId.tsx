@@ -1,44 +1,48 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
+import { canModerate } from '#app/domain/auth/permissions';
 import { decideAppeal, getAppeal } from '#app/domain/moderation/appeals.server';
 import { appealDecisionSchema } from '#app/domain/moderation/schemas';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { orNotFound, requestContext, requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
-import { FormAlert, RadioGroup, TextAreaField } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { requireId, requireMember, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
+import { ChoiceGroup, FormAlert, TextAreaField } from '#app/components/ui/field';
 import { StatementOfReasons } from '#app/components/moderation/statement-of-reasons';
-import { useDateFormat } from '#app/components/moderation/use-date-format';
+import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'moderation', 'forums'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const appeal = await orNotFound(getAppeal(actor, town.id, Number(params.appealId) || 0));
-  return { title: await pageTitle(request, context, 'moderation:appeals.pageTitle', { id: appeal.id }), appeal };
-}
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
+  const appeal = await getAppeal(actor, { townId: town.id, appealId: requireId(args.params.appealId) });
+  return { title: await pageTitle(args, 'moderation:appeals.pageTitle', { id: appeal.id }), appeal };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const formData = await request.formData();
-  const parsed = parseForm(appealDecisionSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
-  try {
-    await decideAppeal(actor, town.id, Number(params.appealId) || 0, parsed.value, (await requestContext(request, context)).origin);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-  return redirect(`/towns/${town.slug}/moderation?decided=1`);
-}
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
+  const appealId = requireId(args.params.appealId);
+  const submission = await parseSubmission(args.request, appealDecisionSchema);
+  if (submission.status !== 'success') return rejected(submission, appealDecisionSchema);
+  return attempt(
+    args.request,
+    submission,
+    appealDecisionSchema,
+    async () => {
+      await decideAppeal(actor, { ...submission.value, townId: town.id, appealId });
+      return redirect(`/towns/${town.slug}/moderation?decided=1`);
+    },
+    { field: 'reasons', label: 'moderation:appeals.reasons' },
+  );
+});
 
 export default function AppealPage() {
   const { t } = useTranslation(['moderation', 'common']);
   const { appeal } = useLoaderData<typeof loader>();
-  const { errors, value } = useFormFailure();
+  const [form, fields] = useAppForm(appealDecisionSchema);
   const when = useDateFormat();
   return (
     <div className="stack">
@@ -46,7 +50,7 @@ export default function AppealPage() {
       <section className="card stack" aria-labelledby="appeal-text">
         <h3 id="appeal-text">{t('appeals.text')}</h3>
         <p className="meta">
-          {t(`appeals.role.${appeal.appellantRole}`)} · {appeal.appellantName ?? t('formerMember')} · {when(appeal.createdAt)}
+          {t(`appeals.role.${appeal.appellantRole}`)} · <bdi>{appeal.appellantName ?? t('formerMember')}</bdi> · {when(appeal.createdAt)}
         </p>
         <p dir="auto" className="appeal-text">
           {appeal.text}
@@ -54,19 +58,19 @@ export default function AppealPage() {
       </section>
       <StatementOfReasons decision={appeal.decision} headingLevel={3} />
       {appeal.status !== 'open' ? (
-        <p>{t(`appeals.outcome.${appeal.status}`)}: {appeal.outcomeReasons}</p>
+        <p>
+          {t(`appeals.outcome.${appeal.status}`)}: <bdi>{appeal.outcomeReasons}</bdi>
+        </p>
       ) : appeal.mayDecide ? (
-        <Form method="post" className="card stack" noValidate>
+        <Form method="post" className="card stack" {...getFormProps(form)}>
           <h3>{t('appeals.decide')}</h3>
-          <FormAlert error={errors.form} />
-          <RadioGroup
-            name="outcome"
+          <FormAlert errors={form.errors} />
+          <ChoiceGroup
+            field={fields.outcome}
             legend={t('appeals.outcomeLegend')}
-            defaultValue={value('outcome')}
-            error={errors.outcome}
             options={(['upheld', 'reversed'] as const).map((outcome) => ({ value: outcome, label: t(`appeals.outcomeChoice.${outcome}`) }))}
           />
-          <TextAreaField name="reasons" label={t('appeals.reasons')} hint={t('appeals.reasonsHint')} rows={4} defaultValue={value('reasons')} error={errors.reasons} dir="auto" />
+          <TextAreaField field={fields.reasons} label={t('appeals.reasons')} hint={t('appeals.reasonsHint')} rows={4} dir="auto" />
           <button type="submit" className="button primary">
             {t('appeals.submitDecision')}
           </button>

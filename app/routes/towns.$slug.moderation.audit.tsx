@@ -1,24 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type MetaFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { canModerate } from '#app/domain/auth/permissions';
 import { listAudit } from '#app/domain/moderation/audit.server';
 import { auditFilterSchema } from '#app/domain/moderation/schemas';
-import { requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
-import { useDateFormat } from '#app/components/moderation/use-date-format';
+import { requireMember, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
+import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'moderation'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const url = new URL(request.url);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
+  const url = new URL(args.request.url);
   const parsed = auditFilterSchema.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
   const filter = parsed.success ? parsed.data : {};
-  const { rows, next, actions } = await listAudit(actor, town.id, filter);
-  return { title: await pageTitle(request, context, 'moderation:audit.pageTitle', { town: town.name }), slug: town.slug, rows, next, actions, filter };
-}
+  const { rows, next, actions } = await listAudit(actor, { ...filter, townId: town.id });
+  return { title: await pageTitle(args, 'moderation:audit.pageTitle', { town: town.name }), slug: town.slug, rows, next, actions, filter };
+});
 
 /** The append-only log of every moderation action in the town, newest first, filterable. */
 export default function AuditLog() {
@@ -44,7 +44,7 @@ export default function AuditLog() {
         </div>
         <div className="field">
           <label htmlFor="audit-moderator">{t('audit.moderator')}</label>
-          <input id="audit-moderator" name="moderator" defaultValue={filter.moderator ?? ''} />
+          <input id="audit-moderator" name="moderator" defaultValue={filter.moderator ?? ''} dir="auto" />
         </div>
         <div className="field">
           <label htmlFor="audit-from">{t('audit.from')}</label>
@@ -76,11 +76,16 @@ export default function AuditLog() {
               <tr key={row.id} data-testid="audit-row">
                 <td>{when(row.createdAt)}</td>
                 <td>{t(`audit.actions.${row.action}`, { defaultValue: row.action })}</td>
-                <td>{row.actorName ?? t('audit.system')}</td>
+                <td>{row.actorName ? <bdi>{row.actorName}</bdi> : t('audit.system')}</td>
                 <td>
                   {row.decisionId ? <Link to={`/decisions/${row.decisionId}`}>{t('audit.decision', { id: row.decisionId })}</Link> : null}
                   {row.caseId && !row.decisionId ? t('audit.case', { id: row.caseId }) : null}
-                  {row.subjectName ? ` · ${row.subjectName}` : null}
+                  {row.subjectName ? (
+                    <>
+                      {' · '}
+                      <bdi>{row.subjectName}</bdi>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}

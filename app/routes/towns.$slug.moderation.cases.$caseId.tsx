@@ -1,28 +1,30 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { canModerate } from '#app/domain/auth/permissions';
 import { claimCase, getCase, releaseCase } from '#app/domain/moderation/cases.server';
 import { decide } from '#app/domain/moderation/decisions.server';
-import { decisionActionSchema, decisionSchema, type DecisionAction } from '#app/domain/moderation/schemas';
+import type { DecisionAction } from '#app/domain/moderation/schemas';
 import { listForums } from '#app/domain/forums/forums.server';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { orNotFound, requestContext, requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useFormReply } from '#app/web/form';
+import { requireId, requireMember, routeAction, routeLoader } from '#app/web/guard.server';
+import { languageOf, pageTitle } from '#app/web/page.server';
 import { FormAlert } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
 import { CaseBadges } from '#app/components/moderation/case-badges';
-import { DecisionForm } from '#app/components/moderation/decision-form';
-import { useDateFormat } from '#app/components/moderation/use-date-format';
+import { checkDecision, DECIDE_INTENT, decideForm, DecisionForm } from '#app/components/moderation/decision-form';
+import { isolated } from '#app/components/moderation/isolated';
+import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'moderation', 'forums'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const THREAD_AND_USER: DecisionAction[] = ['lock', 'edit_title', 'move', 'slow_mode', 'warn', 'mute', 'suspend'];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const item = await orNotFound(getCase(actor, town.id, Number(params.caseId) || 0));
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
+  const item = await getCase(actor, { townId: town.id, caseId: requireId(args.params.caseId) });
   const actions: DecisionAction[] =
     item.targetKind === 'user'
       ? ['dismiss', 'warn', 'mute', 'suspend']
@@ -31,47 +33,55 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         : item.postStatus === 'hidden'
           ? ['dismiss', ...THREAD_AND_USER]
           : ['dismiss', 'hide', ...THREAD_AND_USER];
+  const forums = await listForums(actor, { townId: town.id, language: await languageOf(args.request, args.context) });
   return {
-    title: await pageTitle(request, context, 'moderation:case.pageTitle', { id: item.id }),
+    title: await pageTitle(args, 'moderation:case.pageTitle', { id: item.id }),
     slug: town.slug,
     item,
     actions,
-    forums: (await listForums(town.id)).filter((f) => f.id !== item.forumId).map((f) => ({ id: f.id, name: f.name })),
+    forums: forums.filter((f) => f.id !== item.forumId).map((f) => ({ id: f.id, name: f.name, lang: f.textLanguage })),
   };
-}
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const caseId = Number(params.caseId) || 0;
-  const formData = await request.formData();
-  const intent = formData.get('intent');
-  try {
-    if (intent === 'claim') {
-      await claimCase(actor, town.id, caseId);
-      return redirect(`/towns/${town.slug}/moderation/cases/${caseId}`);
-    }
-    if (intent === 'release') {
-      await releaseCase(actor, town.id, caseId);
-      return redirect(`/towns/${town.slug}/moderation`);
-    }
-    const chosen = parseForm(decisionActionSchema, formData);
-    if (!chosen.ok) return invalid(chosen.failure);
-    const parsed = parseForm(decisionSchema, formData);
-    if (!parsed.ok) return invalid(parsed.failure);
-    await decide(actor, town.id, { caseId }, parsed.value, (await requestContext(request, context)).origin);
-    return redirect(`/towns/${town.slug}/moderation?decided=1`);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-}
+/** Claim, release, or decide (see `decideForm`: the decision's fields depend on its action). */
+const caseSchema = z
+  .discriminatedUnion('intent', [z.object({ intent: z.literal('claim') }), z.object({ intent: z.literal('release') }), decideForm])
+  .transform((input, context) => (input.intent === DECIDE_INTENT ? { intent: input.intent, decision: checkDecision(input, context) } : input));
+
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
+  const caseId = requireId(args.params.caseId);
+  const submission = await parseSubmission(args.request, caseSchema);
+  if (submission.status !== 'success') return rejected(submission, caseSchema);
+  const input = submission.value;
+  return attempt(
+    args.request,
+    submission,
+    caseSchema,
+    async () => {
+      if (input.intent === 'claim') {
+        await claimCase(actor, { townId: town.id, caseId });
+        return redirect(`/towns/${town.slug}/moderation/cases/${caseId}`);
+      }
+      if (input.intent === 'release') {
+        await releaseCase(actor, { townId: town.id, caseId });
+        return redirect(`/towns/${town.slug}/moderation`);
+      }
+      await decide(actor, { ...input.decision, townId: town.id, caseId });
+      return redirect(`/towns/${town.slug}/moderation?decided=1`);
+    },
+    { field: 'facts', label: 'moderation:decision.facts' },
+  );
+});
 
 export default function ModerationCase() {
   const { t } = useTranslation(['moderation', 'forums', 'common']);
   const { slug, item, actions, forums } = useLoaderData<typeof loader>();
-  const { errors, value } = useFormFailure();
+  const claimReply = useFormReply('claim');
+  const releaseReply = useFormReply('release');
   const when = useDateFormat();
   const open = item.status === 'open';
+  const subject = item.subjectName ?? t('formerMember');
   return (
     <div className="stack">
       <h2>{t('case.heading', { id: item.id })}</h2>
@@ -80,23 +90,27 @@ export default function ModerationCase() {
         <section className="card stack" aria-labelledby="case-post">
           <h3 id="case-post">{t('case.post')}</h3>
           <p className="meta">
-            {t('queue.author', { name: item.subjectName ?? t('formerMember') })} ·{' '}
-            <Link to={`/towns/${slug}/threads/${item.threadId}`}>{item.threadTitle}</Link> · {t(`postStatus.${item.postStatus}`)}
+            {isolated(t, 'queue.author', { name: subject })} ·{' '}
+            <Link to={`/towns/${slug}/threads/${item.threadId}`}>
+              <bdi>{item.threadTitle}</bdi>
+            </Link>{' '}
+            · {t(`postStatus.${item.postStatus}`)}
           </p>
           <div className="post-body moderated-content" dir="auto" dangerouslySetInnerHTML={{ __html: item.postBodyHtml ?? '' }} />
         </section>
       ) : (
-        <p>{t('queue.aboutPerson', { name: item.subjectName ?? t('formerMember') })}</p>
+        <p>{isolated(t, 'queue.aboutPerson', { name: subject })}</p>
       )}
       <section className="stack" aria-labelledby="case-reports">
         <h3 id="case-reports">{t('case.reports', { count: item.reports.length })}</h3>
         {item.reports.length === 0 ? <p>{item.held ? t('case.heldNoReports') : t('case.noReports')}</p> : null}
         <ul className="plain-list stack">
           {item.reports.map((report) => (
-            <li key={report.id} className="card">
+            <li key={report.id} className="card" data-testid={`report-${report.reference}`}>
               <p>
-                <strong>{t(`categories.${report.category}`)}</strong> · {report.automated ? t('case.automated') : report.guest ? t('case.guest') : report.reporterName} ·{' '}
-                {when(report.createdAt)}
+                <strong>{t(`categories.${report.category}`)}</strong> ·{' '}
+                {report.automated ? t('case.automated') : report.guest ? t('case.guest') : <bdi>{report.reporterName ?? t('formerMember')}</bdi>} · {when(report.createdAt)} ·{' '}
+                {isolated(t, 'case.reference', { reference: report.reference })}
               </p>
               {report.explanation ? <p dir="auto">{report.explanation}</p> : null}
             </li>
@@ -108,10 +122,10 @@ export default function ModerationCase() {
       ) : (
         <section className="card stack" aria-labelledby="case-decide">
           <h3 id="case-decide">{t('case.decide')}</h3>
-          <FormAlert error={errors.intent} />
+          <FormAlert errors={claimReply?.error?.[''] ?? releaseReply?.error?.[''] ?? undefined} />
           {item.claimedByName && !item.claimedByMe ? (
             <p className="alert alert-error" role="status" data-testid="claimed-by">
-              {t('queue.claimedBy', { name: item.claimedByName, until: when(item.claimedUntil!) })}
+              {isolated(t, 'queue.claimedBy', { name: item.claimedByName }, { until: when(item.claimedUntil!) })}
             </p>
           ) : (
             <Form method="post" className="inline-form">
@@ -129,7 +143,7 @@ export default function ModerationCase() {
               )}
             </Form>
           )}
-          <DecisionForm actions={actions} forums={forums} currentTitle={item.threadTitle} automated={!!item.watchedPattern} errors={errors} value={value} />
+          <DecisionForm actions={actions} forums={forums} currentTitle={item.threadTitle} automated={!!item.watchedPattern} />
         </section>
       )}
     </div>

@@ -1,18 +1,16 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { type LoaderFunctionArgs } from '@remix-run/node';
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { canModerate } from '#app/domain/auth/permissions';
-import { requireActor, requireTown } from '#app/guards.server';
+import { requireMember, routeLoader } from '#app/web/guard.server';
 
 export const handle = { i18n: ['common', 'moderation', 'forums'] };
 
 /** The moderators' area of a town. Anyone else gets 403 here; the domain checks every call again. */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  if (!canModerate(actor, town.id)) throw new Response('Forbidden', { status: 403 });
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { town } = await requireMember(args, canModerate);
   return { slug: town.slug };
-}
+});
 
 export default function ModerationLayout() {
   const { t } = useTranslation('moderation');

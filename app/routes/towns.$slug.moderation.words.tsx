@@ -1,90 +1,93 @@
-import { redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
+import { getFormProps, getInputProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { canModerate } from '#app/domain/auth/permissions';
+import { DomainError } from '#app/domain/errors';
+import { idSchema, parseCount } from '#app/domain/ids';
 import { addWatchedWord, importWatchedWords, listWatchedWords, removeWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { watchedWordSchema } from '#app/domain/moderation/schemas';
 import { WATCHED_WORD_ACTIONS } from '#app/domain/moderation/watched-words';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
-import { Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm, useFormReply } from '#app/web/form';
+import { requireMember, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
+import { Field, FieldError, FormAlert, Notice, SelectField } from '#app/components/ui/field';
 
 export const handle = { i18n: ['common', 'moderation'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const MAX_CSV_BYTES = 256 * 1024;
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const url = new URL(request.url);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
+  const url = new URL(args.request.url);
   return {
-    title: await pageTitle(request, context, 'moderation:words.pageTitle', { town: town.name }),
+    title: await pageTitle(args, 'moderation:words.pageTitle', { town: town.name }),
     slug: town.slug,
-    words: await listWatchedWords(actor, town.id),
+    words: await listWatchedWords(actor, { townId: town.id }),
     saved: url.searchParams.has('saved'),
-    imported: url.searchParams.get('imported'),
+    imported: url.searchParams.has('imported') ? parseCount(url.searchParams.get('imported'), 0) : null,
   };
-}
+});
 
-const removeSchema = z.object({ wordId: z.coerce.number().int().positive() });
+const addForm = watchedWordSchema.extend({ intent: z.literal('add') });
+const importForm = z.object({
+  intent: z.literal('import'),
+  file: z
+    .instanceof(Blob, { message: 'moderation:words.errors.noFile' })
+    .refine((file) => file.size > 0, 'moderation:words.errors.noFile')
+    .refine((file) => file.size <= MAX_CSV_BYTES, 'moderation:words.errors.fileTooLarge'),
+});
+const wordsSchema = z.discriminatedUnion('intent', [addForm, importForm, z.object({ intent: z.literal('remove'), wordId: idSchema })]);
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
+  const submission = await parseSubmission(args.request, wordsSchema);
+  if (submission.status !== 'success') return rejected(submission, wordsSchema);
+  const input = submission.value;
   const base = `/towns/${town.slug}/moderation/words`;
-  const isUpload = request.headers.get('Content-Type')?.startsWith('multipart/form-data');
-  const formData = isUpload
-    ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES })).catch(() => null)
-    : await request.formData();
-  if (!formData) return invalid({ ok: false, fields: {}, errors: { file: { key: 'moderation:words.errors.fileTooLarge' } } });
-  const intent = formData.get('intent');
-  try {
-    if (intent === 'import') {
-      const file = formData.get('file');
-      if (!(file instanceof Blob) || file.size === 0) return invalid({ ok: false, fields: {}, errors: { file: { key: 'moderation:words.errors.noFile' } } });
-      const result = await importWatchedWords(actor, town.id, await file.text());
+  return attempt(args.request, submission, wordsSchema, async () => {
+    if (input.intent === 'import') {
+      const result = await importWatchedWords(actor, { townId: town.id, csv: await input.file.text() });
       if (result.errors.length) {
-        return invalid({ ok: false, fields: {}, errors: { file: { key: 'moderation:words.importErrors', params: { imported: result.imported, lines: result.errors.map((e) => e.line).join(', ') } } } });
+        // The valid lines are in; the answer names the others, next to the file field.
+        throw new DomainError('invalid', 'moderation:words.importErrors', { imported: result.imported, lines: result.errors.map((e) => e.line).join(', ') }, 'file');
       }
       return redirect(`${base}?imported=${result.imported}`);
     }
-    if (intent === 'remove') {
-      const parsed = parseForm(removeSchema, formData);
-      if (!parsed.ok) return invalid(parsed.failure);
-      await removeWatchedWord(actor, town.id, parsed.value.wordId);
-      return redirect(`${base}?saved=1`);
-    }
-    const parsed = parseForm(watchedWordSchema, formData);
-    if (!parsed.ok) return invalid(parsed.failure);
-    await addWatchedWord(actor, town.id, parsed.value);
+    if (input.intent === 'remove') await removeWatchedWord(actor, { townId: town.id, wordId: input.wordId });
+    else await addWatchedWord(actor, { townId: town.id, pattern: input.pattern, action: input.action });
     return redirect(`${base}?saved=1`);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-}
+  });
+});
 
 export default function WatchedWords() {
   const { t } = useTranslation(['moderation', 'common']);
   const { slug, words, saved, imported } = useLoaderData<typeof loader>();
-  const { errors, value } = useFormFailure();
+  const [addMeta, addFields] = useAppForm(addForm, { formName: 'add', defaultValue: { action: 'hold' } });
+  const [importMeta, importFields] = useAppForm(importForm, { formName: 'import' });
+  const removeReply = useFormReply('remove');
+  const file = importFields.file;
+  const { key: fileKey, ...fileProps } = getInputProps(file, { type: 'file', ariaDescribedBy: file.descriptionId });
   return (
     <div className="stack">
       <h2>{t('words.title')}</h2>
       <p>{t('words.intro')}</p>
       {saved ? <Notice>{t('words.saved')}</Notice> : null}
-      {imported ? <Notice>{t('words.imported', { count: Number(imported) })}</Notice> : null}
-      <Form method="post" className="card stack" noValidate>
+      {imported !== null ? <Notice>{t('words.imported', { count: imported })}</Notice> : null}
+      <Form method="post" className="card stack" {...getFormProps(addMeta)}>
         <h3>{t('words.add')}</h3>
-        <FormAlert error={errors.form} />
-        <Field name="pattern" label={t('words.pattern')} hint={t('words.patternHint')} defaultValue={value('pattern')} error={errors.pattern} dir="auto" />
-        <SelectField name="action" label={t('words.action')} defaultValue={value('action', 'hold')} error={errors.action} options={WATCHED_WORD_ACTIONS.map((a) => ({ value: a, label: t(`words.actions.${a}`) }))} />
-        <button type="submit" name="intent" value="add" className="button primary">
+        <input type="hidden" name="intent" value="add" />
+        <FormAlert errors={addMeta.errors} />
+        <Field field={addFields.pattern} label={t('words.pattern')} hint={t('words.patternHint')} dir="auto" />
+        <SelectField field={addFields.action} label={t('words.action')} options={WATCHED_WORD_ACTIONS.map((a) => ({ value: a, label: t(`words.actions.${a}`) }))} />
+        <button type="submit" className="button primary">
           {t('words.addButton')}
         </button>
       </Form>
+      <FormAlert errors={removeReply?.error?.[''] ?? removeReply?.error?.wordId ?? undefined} />
       {words.length === 0 ? (
         <p>{t('words.empty')}</p>
       ) : (
@@ -109,7 +112,10 @@ export default function WatchedWords() {
                     <input type="hidden" name="wordId" value={word.id} />
                     <button type="submit" name="intent" value="remove" className="button small danger">
                       {t('words.remove')}
-                      <span className="visually-hidden"> – {word.pattern}</span>
+                      <span className="visually-hidden">
+                        {' – '}
+                        <bdi>{word.pattern}</bdi>
+                      </span>
                     </button>
                   </Form>
                 </td>
@@ -125,9 +131,19 @@ export default function WatchedWords() {
             {t('words.export')}
           </a>
         </p>
-        <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-          <Field name="file" type="file" accept=".csv,text/csv" label={t('words.importFile')} hint={t('words.importHint')} error={errors.file} />
-          <button type="submit" name="intent" value="import" className="button">
+        <Form method="post" encType="multipart/form-data" className="stack" {...getFormProps(importMeta)}>
+          <input type="hidden" name="intent" value="import" />
+          <FormAlert errors={importMeta.errors} />
+          {/* Field has no file type: the same label, hint and error, around a file input. */}
+          <div className={`field${file.errors?.length ? ' has-error' : ''}`}>
+            <label htmlFor={file.id}>{t('words.importFile')}</label>
+            <p className="hint" id={file.descriptionId}>
+              {t('words.importHint')}
+            </p>
+            <input key={fileKey} {...fileProps} accept=".csv,text/csv" />
+            <FieldError id={file.errorId} errors={file.errors} />
+          </div>
+          <button type="submit" className="button">
             {t('words.importButton')}
           </button>
         </Form>

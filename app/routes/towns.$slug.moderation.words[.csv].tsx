@@ -1,19 +1,14 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { type LoaderFunctionArgs } from '@remix-run/node';
+import { canModerate } from '#app/domain/auth/permissions';
 import { exportWatchedWords } from '#app/domain/moderation/word-lists.server';
-import { orNotFound, requireActor, requireTown } from '#app/guards.server';
-import { isDomainError } from '#app/domain/errors';
+import { requireMember, routeLoader } from '#app/web/guard.server';
 
 /** The town's watched words as CSV (pattern,action), for other towns or a spreadsheet. Moderators only. */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  try {
-    const csv = await orNotFound(exportWatchedWords(actor, town.id));
-    return new Response(`\uFEFF${csv}`, {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="watched-words-${town.slug}.csv"` },
-    });
-  } catch (error) {
-    if (isDomainError(error) && error.code === 'forbidden') throw new Response('Forbidden', { status: 403 });
-    throw error;
-  }
-}
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await requireMember(args, canModerate);
+  const csv = await exportWatchedWords(actor, { townId: town.id });
+  // The byte order mark tells spreadsheet programs the file is UTF-8 (umlauts, Cyrillic, Arabic patterns).
+  return new Response(`\uFEFF${csv}`, {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="watched-words-${town.slug}.csv"` },
+  });
+});

@@ -1,49 +1,65 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { fileReport, reportTarget } from '#app/domain/moderation/reports.server';
-import { REPORT_CATEGORIES, reportSchema } from '#app/domain/moderation/schemas';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { getActor, orNotFound, requestContext, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
-import { Field, FormAlert, Notice, RadioGroup, TextAreaField } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
+import { REPORT_CATEGORIES, reportSchema, type ReportInput } from '#app/domain/moderation/schemas';
+import { parseReportReference, reportReference } from '#app/domain/moderation/references';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useAppForm } from '#app/web/form';
+import { clientFacts, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
+import { ChoiceGroup, Field, FormAlert, Notice, TextAreaField } from '#app/components/ui/field';
 
 export const handle = { i18n: ['common', 'moderation', 'forums'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const town = await requireTown(params.slug);
-  const target = await orNotFound(reportTarget(town.id, Number(params.postId) || 0));
-  const actor = await getActor(request, context);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await townPage(args);
+  const postId = requireId(args.params.postId);
+  const target = await reportTarget(actor, { townId: town.id, postId });
+  const sent = parseReportReference(new URL(args.request.url).searchParams.get('sent') ?? '');
   return {
-    title: await pageTitle(request, context, 'moderation:report.pageTitle'),
+    title: await pageTitle(args, 'moderation:report.pageTitle'),
     town: { slug: town.slug, name: town.name },
     target,
     signedIn: !!actor,
-    sent: Number(new URL(request.url).searchParams.get('sent')) || null,
+    sent: sent ? reportReference(sent) : null,
   };
-}
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const town = await requireTown(params.slug);
-  const actor = await getActor(request, context);
-  const formData = await request.formData();
-  const parsed = parseForm(reportSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
-  try {
-    const { reportId } = await fileReport(actor, town.id, Number(params.postId) || 0, parsed.value, await requestContext(request, context));
-    return redirect(`/towns/${town.slug}/posts/${params.postId}/report?sent=${reportId}`);
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-}
+/** Choose, review, send: the first step only checks the report and shows it back; nothing is filed before "send". */
+const reportForm = z.discriminatedUnion('intent', [
+  reportSchema.extend({ intent: z.literal('review') }),
+  reportSchema.extend({ intent: z.literal('send') }),
+  reportSchema.partial().extend({ intent: z.literal('change') }),
+]);
 
-/** A notice about a post or its author: the category, an explanation, and for guests an optional address. */
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const { actor, town } = await townPage(args);
+  const postId = requireId(args.params.postId);
+  const submission = await parseSubmission(args.request, reportForm);
+  if (submission.status !== 'success') return rejected(submission, reportForm);
+  const input = submission.value;
+  if (input.intent === 'change') return { change: input };
+  if (input.intent === 'review') return { review: input as ReportInput };
+  return attempt(args.request, submission, reportForm, async () => {
+    const { reference } = await fileReport(actor, { ...(input as ReportInput), townId: town.id, postId, ...(await clientFacts(args)) });
+    return redirect(`/towns/${town.slug}/posts/${postId}/report?sent=${reference}`);
+  });
+});
+
+/** A notice about a post or its author: what is wrong (a category), an optional explanation, and for guests an optional address. */
 export default function ReportPage() {
   const { t } = useTranslation(['moderation', 'common', 'forums']);
   const { town, target, signedIn, sent } = useLoaderData<typeof loader>();
-  const { errors, value } = useFormFailure();
+  const result = useActionData<typeof action>();
+  const review = result && 'review' in result ? result.review : null;
+  const change = result && 'change' in result ? result.change : null;
+  const author = target.authorName ?? t('formerMember');
+  const [form, fields] = useAppForm(reportForm, { formName: 'review', defaultValue: { target: 'post', ...(change ?? {}) } });
+  const [sendForm] = useAppForm(reportForm, { formName: 'send' });
   const back = `/towns/${town.slug}/threads/${target.threadId}`;
   if (sent) {
     return (
@@ -57,45 +73,64 @@ export default function ReportPage() {
       </div>
     );
   }
+  const reported = (
+    <figure className="card">
+      <figcaption className="meta">{t('queue.author', { name: author })}</figcaption>
+      <blockquote dir="auto">{target.excerpt}</blockquote>
+    </figure>
+  );
+  if (review) {
+    return (
+      <div className="stack narrow">
+        <h2>{t('report.reviewHeading')}</h2>
+        {reported}
+        <dl className="review-list">
+          <dt>{t('report.targetLegend')}</dt>
+          <dd>{t(`report.target.${review.target}`, { name: author })}</dd>
+          <dt>{t('report.categoryLegend')}</dt>
+          <dd>{t(`categories.${review.category}`)}</dd>
+          <dt>{t('report.explanation')}</dt>
+          <dd dir="auto">{review.explanation || t('report.noExplanation')}</dd>
+          {!signedIn ? (
+            <>
+              <dt>{t('report.email')}</dt>
+              <dd>{review.email || t('report.noEmail')}</dd>
+            </>
+          ) : null}
+        </dl>
+        <Form method="post" className="stack" {...getFormProps(sendForm)}>
+          <FormAlert errors={sendForm.errors} />
+          {Object.entries(review).map(([name, value]) => (name === 'intent' || value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />))}
+          <p className="hint">{t('report.goodFaith')}</p>
+          <div className="actions">
+            <button type="submit" name="intent" value="send" className="button primary">
+              {t('report.send')}
+            </button>
+            <button type="submit" name="intent" value="change" className="button">
+              {t('report.change')}
+            </button>
+          </div>
+        </Form>
+      </div>
+    );
+  }
   return (
     <div className="stack narrow">
       <h2>{t('report.heading')}</h2>
-      <figure className="card">
-        <figcaption className="meta">{t('queue.author', { name: target.authorName ?? t('formerMember') })}</figcaption>
-        <blockquote dir="auto">{target.excerpt}</blockquote>
-      </figure>
-      <Form method="post" className="stack" noValidate>
-        <FormAlert error={errors.form} />
-        <RadioGroup
-          name="target"
+      {reported}
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormAlert errors={form.errors} />
+        <ChoiceGroup
+          field={fields.target}
           legend={t('report.targetLegend')}
-          defaultValue={value('target', 'post')}
-          error={errors.target}
-          options={(['post', 'user'] as const).map((kind) => ({
-            value: kind,
-            label: t(`report.target.${kind}`, { name: target.authorName ?? t('formerMember') }),
-            disabled: kind === 'user' && !target.userId,
-          }))}
+          options={(['post', 'user'] as const).map((kind) => ({ value: kind, label: t(`report.target.${kind}`, { name: author }), disabled: kind === 'user' && !target.userId }))}
         />
-        <TextAreaField name="explanation" label={t('report.explanation')} hint={t('report.explanationHint')} rows={4} defaultValue={value('explanation')} error={errors.explanation} dir="auto" />
-        {signedIn ? null : <Field name="email" type="email" autoComplete="email" label={t('report.email')} hint={t('report.emailHint')} defaultValue={value('email')} error={errors.email} />}
-        <p className="hint">{t('report.goodFaith')}</p>
-        {/* Enter in a field must not send the report with the first category: implicit submission uses the first
-            submit button, and a disabled one stops it. */}
-        <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
-        <fieldset className="report-categories" aria-describedby={errors.category ? 'category-error' : undefined}>
-          <legend>{t('report.categoryLegend')}</legend>
-          {REPORT_CATEGORIES.map((category) => (
-            <button key={category} type="submit" name="category" value={category} className="button">
-              {t(`categories.${category}`)}
-            </button>
-          ))}
-          {errors.category ? (
-            <p className="field-error" id="category-error">
-              {t(errors.category.key, errors.category.params)}
-            </p>
-          ) : null}
-        </fieldset>
+        <ChoiceGroup field={fields.category} legend={t('report.categoryLegend')} className="report-categories" options={REPORT_CATEGORIES.map((category) => ({ value: category, label: t(`categories.${category}`) }))} />
+        <TextAreaField field={fields.explanation} label={t('report.explanation')} hint={t('report.explanationHint')} rows={4} dir="auto" />
+        {signedIn ? null : <Field field={fields.email} type="email" autoComplete="email" label={t('report.email')} hint={t('report.emailHint')} />}
+        <button type="submit" name="intent" value="review" className="button primary">
+          {t('report.review')}
+        </button>
       </Form>
     </div>
   );

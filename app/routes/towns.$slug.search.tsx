@@ -1,28 +1,30 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type MetaFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { searchSchema } from '#app/domain/forums/schemas';
 import { searchTown } from '#app/domain/forums/search.server';
 import { MARK_END, MARK_START } from '#app/domain/forums/search-marks';
-import { getLanguage, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { parseCount } from '#app/domain/ids';
+import { routeLoader, townPage } from '#app/web/guard.server';
+import { languageOf, pageTitle } from '#app/web/page.server';
+import { useDateFormat } from '#app/components/use-date-format';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 
 export const handle = { i18n: ['common', 'forums'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const town = await requireTown(params.slug);
-  const url = new URL(request.url);
-  const q = url.searchParams.get('q') ?? '';
-  const offset = Math.max(0, Math.min(1000, Number(url.searchParams.get('offset')) || 0));
-  const title = await pageTitle(request, context, 'forums:search.title', { town: town.name });
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await townPage(args);
+  const url = new URL(args.request.url);
+  const q = (url.searchParams.get('q') ?? '').slice(0, 300);
+  const offset = parseCount(url.searchParams.get('offset'), 0, 1000);
+  const title = await pageTitle(args, 'forums:search.title', { town: town.name });
   if (!url.searchParams.has('q')) return { title, q, hits: [], more: false, offset, error: null, searched: false };
   const parsed = searchSchema.safeParse({ q });
   if (!parsed.success) return { title, q, hits: [], more: false, offset, error: parsed.error.issues[0].message, searched: false };
-  const { hits, more } = await searchTown(town.id, parsed.data.q, await getLanguage(request, context), offset);
-  return { title, q, hits: hits.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })), more, offset, error: null, searched: true };
-}
+  const { hits, more } = await searchTown(actor, { townId: town.id, query: parsed.data.q, language: await languageOf(args.request, args.context), offset });
+  return { title, q, hits, more, offset, error: null, searched: true };
+});
 
 /** A snippet with its highlights, built as React nodes: the stored text is never inserted as HTML. */
 function Snippet({ text }: { text: string }) {
@@ -35,9 +37,9 @@ function Snippet({ text }: { text: string }) {
 }
 
 export default function Search() {
-  const { t, i18n } = useTranslation(['forums', 'common']);
+  const { t } = useTranslation(['forums', 'common']);
   const { q, hits, more, offset, error, searched } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const formatDate = useDateFormat({ dateStyle: 'medium' });
   return (
     <div className="stack">
       <h2>{t('search.heading')}</h2>
@@ -62,10 +64,12 @@ export default function Search() {
         {hits.map((hit) => (
           <li key={hit.postId} className="card">
             <h3>
-              <Link to={`/posts/${hit.postId}`}>{hit.threadTitle}</Link>
+              <Link to={`/posts/${hit.postId}`} dir="auto">
+                {hit.threadTitle}
+              </Link>
             </h3>
             <p className="meta">
-              {hit.forumName} · {hit.authorName ?? t('post.formerMember')} · {when.format(new Date(hit.createdAt))} ·{' '}
+              <bdi>{hit.forumName}</bdi> · <bdi>{hit.authorName ?? t('post.formerMember')}</bdi> · {formatDate(hit.createdAt)} ·{' '}
               <span lang={hit.language}>{LANGUAGE_NAMES[hit.language as Language] ?? hit.language}</span>
             </p>
             <p lang={hit.language} dir="auto">

@@ -1,50 +1,44 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isOfficial } from '#app/domain/auth/permissions';
 import { isShielded, setShield } from '#app/domain/moderation/settings.server';
-import { domainFailure, invalid, parseForm } from '#app/forms.server';
-import { requireActor, requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { useFormReply } from '#app/web/form';
+import { requireMember, routeAction, routeLoader } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
 import { FormAlert, Notice } from '#app/components/ui/field';
-import { useFormFailure } from '#app/components/ui/use-form-failure';
 
 export const handle = { i18n: ['common', 'moderation'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  if (!isOfficial(actor, town.id)) throw new Response('Forbidden', { status: 403 });
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await requireMember(args, isOfficial);
   return {
-    title: await pageTitle(request, context, 'moderation:shield.pageTitle'),
-    shielded: await isShielded(actor, town.id),
-    saved: new URL(request.url).searchParams.has('saved'),
+    title: await pageTitle(args, 'moderation:shield.pageTitle'),
+    shielded: await isShielded(actor, { townId: town.id }),
+    saved: new URL(args.request.url).searchParams.has('saved'),
   };
-}
+});
 
 const shieldSchema = z.object({ shield: z.enum(['on', 'off']) });
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context);
-  const town = await requireTown(params.slug);
-  const formData = await request.formData();
-  const parsed = parseForm(shieldSchema, formData);
-  if (!parsed.ok) return invalid(parsed.failure);
-  try {
-    await setShield(actor, town.id, parsed.value.shield === 'on');
-  } catch (error) {
-    return domainFailure(error, formData);
-  }
-  return redirect(`/towns/${town.slug}/shield?saved=1`);
-}
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const { actor, town } = await requireMember(args, isOfficial);
+  const submission = await parseSubmission(args.request, shieldSchema);
+  if (submission.status !== 'success') return rejected(submission, shieldSchema);
+  return attempt(args.request, submission, shieldSchema, async () => {
+    await setShield(actor, { townId: town.id, on: submission.value.shield === 'on' });
+    return redirect(`/towns/${town.slug}/shield?saved=1`);
+  });
+});
 
 /** For officials: hold replies to their threads and quotes of their posts for review before anyone sees them. */
 export default function Shield() {
   const { t } = useTranslation(['moderation', 'common']);
   const { shielded, saved } = useLoaderData<typeof loader>();
-  const { errors } = useFormFailure();
+  const reply = useFormReply();
   return (
     <div className="stack narrow">
       <h2>{t('shield.heading')}</h2>
@@ -54,7 +48,7 @@ export default function Shield() {
         <strong>{shielded ? t('shield.isOn') : t('shield.isOff')}</strong>
       </p>
       <Form method="post">
-        <FormAlert error={errors.form ?? errors.shield} />
+        <FormAlert errors={reply?.error?.[''] ?? reply?.error?.shield ?? undefined} />
         <button type="submit" name="shield" value={shielded ? 'off' : 'on'} className="button primary">
           {shielded ? t('shield.switchOff') : t('shield.switchOn')}
         </button>

@@ -1,33 +1,36 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type MetaFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { transparencyReport } from '#app/domain/moderation/transparency.server';
 import { DECISION_ACTIONS, REPORT_CATEGORIES } from '#app/domain/moderation/schemas';
-import { requireTown } from '#app/guards.server';
-import { pageTitle } from '#app/page-title.server';
+import { routeLoader, townPage } from '#app/web/guard.server';
+import { pageTitle } from '#app/web/page.server';
+import { isolated } from '#app/components/moderation/isolated';
+import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'moderation'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const town = await requireTown(params.slug);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await townPage(args);
   return {
-    title: await pageTitle(request, context, 'moderation:transparency.pageTitle', { town: town.name }),
+    title: await pageTitle(args, 'moderation:transparency.pageTitle', { town: town.name }),
     slug: town.slug,
     townName: town.name,
-    months: await transparencyReport(town.id),
+    months: await transparencyReport(actor, { townId: town.id }),
   };
-}
+});
 
 /** Public: how this town moderates, in numbers, month by month. No names, no texts. */
 export default function Transparency() {
   const { t, i18n } = useTranslation(['moderation', 'common']);
   const { slug, townName, months } = useLoaderData<typeof loader>();
-  const monthName = (month: string) => new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  const formatMonth = useDateFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monthName = (month: string) => formatMonth(`${month}-01T00:00:00Z`);
   const number = new Intl.NumberFormat(i18n.language);
   return (
     <div className="stack">
-      <h2>{t('transparency.heading', { town: townName })}</h2>
+      <h2>{isolated(t, 'transparency.heading', { town: townName })}</h2>
       <p>{t('transparency.intro')}</p>
       <p>
         <a href={`/towns/${slug}/transparency.csv`} download>

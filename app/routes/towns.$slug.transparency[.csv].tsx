@@ -1,11 +1,11 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { type LoaderFunctionArgs } from '@remix-run/node';
 import { transparencyCsv, transparencyReport } from '#app/domain/moderation/transparency.server';
-import { requireTown } from '#app/guards.server';
+import { routeLoader, townPage } from '#app/web/guard.server';
 
 /** The public transparency report as CSV: counts per month, no personal data. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const town = await requireTown(params.slug);
-  return new Response(transparencyCsv(await transparencyReport(town.id)), {
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await townPage(args);
+  return new Response(transparencyCsv(await transparencyReport(actor, { townId: town.id })), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="transparency-${town.slug}.csv"` },
   });
-}
+});

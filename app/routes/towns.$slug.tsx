@@ -1,26 +1,26 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { type LoaderFunctionArgs } from '@remix-run/node';
+
 import { NavLink, Outlet, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { canManageForums, canManageMembers, canModerate, isOfficial } from '#app/domain/auth/permissions';
 import { queueCounts } from '#app/domain/moderation/cases.server';
 import { useModerationLive } from '#app/realtime/use-moderation-live';
-import { getActor, requireTown } from '#app/guards.server';
+import { routeLoader, townPage } from '#app/web/guard.server';
 
 export const handle = { i18n: ['common', 'towns', 'forums', 'moderation'] };
 
 /** The town's frame: its name, the person's role there, and the town's own navigation. */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const town = await requireTown(params.slug);
-  const actor = await getActor(request, context);
+export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
+  const { actor, town } = await townPage(args);
   return {
     town: { id: town.id, slug: town.slug, name: town.name, state: town.state, languages: town.languages, memberCount: town.memberCount },
     role: actor?.roles[town.id] ?? null,
     canManage: canManageMembers(actor, town.id),
     canManageForums: canManageForums(actor, town.id),
-    moderation: canModerate(actor, town.id) ? await queueCounts(actor, town.id) : null,
+    moderation: canModerate(actor, town.id) ? await queueCounts(actor, { townId: town.id }) : null,
     official: isOfficial(actor, town.id),
   };
-}
+});
 
 export default function TownLayout() {
   const { t } = useTranslation(['towns', 'common', 'forums', 'moderation']);

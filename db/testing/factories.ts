@@ -1,21 +1,20 @@
 /** Test helpers that create people and towns through the real domain paths (and read mail from the outbox). */
-import { sql } from '#app/db.server';
-import { signUp, verifyEmail, type RequestContext } from '#app/domain/auth/accounts.server';
+import { sql } from '#app/database/client.server';
+import { signIn, signUp, verifyEmail, type ClientFacts } from '#app/domain/auth/accounts.server';
 import { loadActor } from '#app/domain/auth/actor.server';
 import type { Actor, TownRole } from '#app/domain/auth/permissions';
 
 let counter = 0;
 export const uniqueEmail = (label = 'person') => `${label}-${process.pid}-${Date.now()}-${++counter}@example.org`;
 
-export const testContext = (overrides: Partial<RequestContext> = {}): RequestContext => ({
-  ip: `203.0.113.${(counter % 250) + 1}`,
-  origin: 'http://weltoffen.test',
+/** A client as the web layer describes it to the domain: a test address of its own, English. */
+export const testClient = (overrides: Partial<ClientFacts> = {}): ClientFacts => ({
+  ip: `203.0.113.${(counter++ % 250) + 1}`,
   language: 'en',
-  secure: false,
   ...overrides,
 });
 
-/** The newest link of a kind (verify-email, reset-password, invitations) mailed to an address. */
+/** The newest link of a kind (verify-email, reset-password, invitations, login/link) mailed to an address. */
 export async function linkFromMail(email: string, pathPart: string): Promise<string> {
   const rows = await sql`select body_text from mail_outbox where lower(recipient) = lower(${email}) order by id desc`;
   for (const row of rows) {
@@ -27,13 +26,25 @@ export async function linkFromMail(email: string, pathPart: string): Promise<str
 
 export const tokenOf = (link: string) => new URL(link).searchParams.get('token') ?? link.split('/').pop()!;
 
-export async function createUser(options: { label?: string; verified?: boolean; password?: string } = {}): Promise<{ email: string; password: string; userId: string }> {
+export interface TestPerson {
+  email: string;
+  password: string;
+  userId: string;
+}
+
+export async function createUser(options: { label?: string; verified?: boolean; password?: string } = {}): Promise<TestPerson> {
   const email = uniqueEmail(options.label);
   const password = options.password ?? 'correct horse battery';
-  await signUp({ email, password, displayName: options.label ?? 'Test person' }, testContext({ ip: `198.51.100.${++counter % 250}` }));
-  if (options.verified !== false) await verifyEmail(tokenOf(await linkFromMail(email, 'verify-email')));
+  await signUp(null, { email, password, displayName: options.label ?? 'Test person', ...testClient({ ip: `198.51.100.${++counter % 250}` }) });
+  if (options.verified !== false) await verifyEmail(null, { token: tokenOf(await linkFromMail(email, 'verify-email')) });
   const [user] = await sql`select id from users where email = ${email}`;
   return { email, password, userId: user.id };
+}
+
+/** A session cookie (name=value) for a test person, as a browser would send it. */
+export async function sessionCookieOf(person: TestPerson): Promise<string> {
+  const session = await signIn(null, { email: person.email, password: person.password, ip: testClient().ip, https: false });
+  return session.cookie.split(';')[0];
 }
 
 export async function createTownDirectly(slug: string, name = slug): Promise<number> {

@@ -5,7 +5,7 @@
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded';
-import { migrate } from '../migrate';
+import { installJobQueue, migrate } from '../migrate';
 
 export const TEMPLATE_DB = 'weltoffen_test_template';
 
@@ -37,6 +37,7 @@ export async function setup(project: TestProject) {
   const template = postgres(templateUrl.href, { max: 1, onnotice: () => {} });
   await migrate(template);
   await template.end();
+  await installJobQueue(templateUrl.href);
   project.provide('adminDatabaseUrl', adminUrl);
 }
 

@@ -15,7 +15,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded';
-import { migrate } from '../../db/migrate';
+import { installJobQueue, migrate } from '../../db/migrate';
 import { freePort } from '../../db/testing/free-port';
 import { buildIfStale } from '../build';
 import { doc, follow, postReply, Readers, replyAccepted, startServerProcess, type Follower, type ServerProcess } from '../testing/live';
@@ -29,10 +29,9 @@ let databaseUrl: string;
 let server: ServerProcess;
 // The app's modules connect on import: loaded once DATABASE_URL names the cluster of this test.
 let app: {
-  sql: typeof import('#app/db.server').sql;
-  createReply: typeof import('#app/domain/forums/posts.server').createReply;
+  sql: typeof import('#app/database/client.server').sql;
+  replyTo: typeof import('../../db/testing/forum-fixtures').replyTo;
   enqueueMail: typeof import('#app/domain/mail/outbox.server').enqueueMail;
-  closeSessionStore: typeof import('#app/domain/auth/sessions.server').closeSessionStore;
   actorOf: typeof import('../../db/testing/factories').actorOf;
 };
 let townId: number;
@@ -78,29 +77,26 @@ beforeAll(async () => {
   const bootstrap = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   await migrate(bootstrap);
   await bootstrap.end();
+  await installJobQueue(databaseUrl);
+  // The app's configuration is read once, at the first import of its modules: choose it first.
+  const smtpPort = await freePort();
   process.env.DATABASE_URL = databaseUrl;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
 
-  const { sql } = await import('#app/db.server');
-  const { signIn } = await import('#app/domain/auth/accounts.server');
-  const { closeSessionStore } = await import('#app/domain/auth/sessions.server');
-  const { createForum, getForum } = await import('#app/domain/forums/forums.server');
-  const { createThread } = await import('#app/domain/forums/threads.server');
-  const { createReply } = await import('#app/domain/forums/posts.server');
+  const { sql } = await import('#app/database/client.server');
   const { enqueueMail } = await import('#app/domain/mail/outbox.server');
-  const { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam, testContext } = await import('../../db/testing/factories');
-  app = { sql, createReply, enqueueMail, closeSessionStore, actorOf };
+  const { actorOf, createTownDirectly, createUser, grantRole, sessionCookieOf } = await import('../../db/testing/factories');
+  const { createTestForum, replyTo, startThread } = await import('../../db/testing/forum-fixtures');
+  app = { sql, replyTo, enqueueMail, actorOf };
 
   townId = await createTownDirectly('outage-town');
-  const network = await createUser({ label: 'net' });
-  await makeNetworkTeam(network.userId);
-  await createForum(await actorOf(network.userId), townId, { slug: 'talk', name: 'Talk', description: '', position: 0, staffOnlyPosting: false });
+  const forumId = await createTestForum(townId, 'talk');
   const person = await createUser({ label: 'writer' });
   await grantRole(person.userId, townId, 'member');
-  writer = { userId: person.userId, cookie: (await signIn(person, testContext())).cookie.split(';')[0] };
-  ({ threadId } = await createThread(await actorOf(writer.userId), await getForum(townId, 'talk'), { title: 'Outage thread', body: doc('Opening post'), language: 'de' }));
+  writer = { userId: person.userId, cookie: await sessionCookieOf(person) };
+  ({ threadId } = await startThread(await actorOf(writer.userId), townId, forumId, 'Outage thread', 'Opening post'));
   threadPath = `/towns/outage-town/threads/${threadId}`;
 
-  const smtpPort = await freePort();
   await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
   server = await startServerProcess(await freePort(), { DATABASE_URL: databaseUrl, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
 }, 120_000);
@@ -109,7 +105,6 @@ afterAll(async () => {
   readers.closeAll();
   await server?.stop();
   await app?.sql.end({ timeout: 2 });
-  await app?.closeSessionStore();
   await database?.stop();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
@@ -145,7 +140,7 @@ describe('the database stops and starts while the server runs', () => {
     // New sockets still connect (a guest's handshake needs no database); a join is answered with an error.
     const guest = readers.open(server.url, { reconnection: false });
     await new Promise<void>((resolve) => guest.once('connect', () => resolve()));
-    expect(await emit(guest, 'thread:join', { threadId, lastSeenPosition: 0 })).toEqual({ ok: false, error: 'unavailable' });
+    expect(await emit(guest, 'thread:join', { threadId, lastSeenPosition: 0 })).toMatchObject({ ok: false, error: 'unavailable' });
     guest.disconnect();
     // A signed-in socket is let in too (as a guest until the session can be checked), not refused for good.
     const member = readers.open(server.url, { reconnection: false, extraHeaders: { cookie: writer.cookie } });
@@ -170,9 +165,9 @@ describe('the database stops and starts while the server runs', () => {
       const field = html.match(/<textarea([^>]*)>([\s\S]*?)<\/textarea>/);
       expect(field, html).not.toBeNull();
       expect(field![1]).toContain('name="bodyText"');
-      expect(field![1]).toContain('aria-describedby="field-bodyText-error"');
+      expect(field![1]).toContain('aria-describedby="kept-text-error"');
       expect(unescapeHtml(field![2])).toBe(text);
-      expect(html).toContain(`<p class="field-error" id="field-bodyText-error">${common(lng).errors.unavailable}</p>`);
+      expect(html).toContain(`<p class="field-error" id="kept-text-error">${common(lng).errors.unavailable}</p>`);
       // …in a form that sends it again, with the rest of what was posted.
       expect(html).toMatch(/<form method="post"/);
       expect(html).toContain('<input type="hidden" name="intent" value="reply"/>');
@@ -212,8 +207,8 @@ describe('the database stops and starts while the server runs', () => {
   });
 
   it('when it is back on the same address: /healthz says 200 without a restart, realtime resumes, readers catch up', async () => {
-    // The mail outbox timer (every 5 s) meets the outage at least once, and fails softly.
-    await expect.poll(() => server.output(), { timeout: 30_000 }).toMatch(/Mail delivery will be retried/);
+    // The job worker meets the outage (its queue polls every 2 s) and fails softly.
+    await expect.poll(() => server.output(), { timeout: 30_000 }).toMatch(/job worker|Jobs:/);
     const pid = server.child.pid;
     database = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: Number(new URL(databaseUrl).port) });
     expect(database.url).toBe(databaseUrl);
@@ -221,7 +216,7 @@ describe('the database stops and starts while the server runs', () => {
 
     // Written at once, perhaps before the server listens again: it must reach the watcher all the same.
     const author = await app.actorOf(writer.userId);
-    const early = await app.createReply(author, townId, threadId, { body: doc('Gleich nach der Rückkehr'), language: 'de' });
+    const early = await app.replyTo(author, townId, threadId, 'Gleich nach der Rückkehr');
 
     await expect.poll(healthStatus, { timeout: 30_000, interval: 250 }).toBe(200);
     expect(server.child.pid).toBe(pid);
@@ -229,7 +224,7 @@ describe('the database stops and starts while the server runs', () => {
 
     // The LISTEN is back; the watcher has the early reply (live, or caught up after the server had its
     // sockets reconnect because notifications may have been lost meanwhile).
-    await expect.poll(() => server.output(), { timeout: 20_000 }).toMatch(/Listening for domain events again/);
+    await expect.poll(() => server.output(), { timeout: 20_000 }).toMatch(/Listening on the message bus again/);
     await expect.poll(() => watcher.seenIds(), { timeout: 20_000 }).toContain(early.postId);
     await expect.poll(() => watcher.stats.joins, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
 

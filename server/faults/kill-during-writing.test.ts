@@ -9,14 +9,11 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '#app/db.server';
-import { signIn } from '#app/domain/auth/accounts.server';
-import { createForum, getForum } from '#app/domain/forums/forums.server';
-import { createThread } from '#app/domain/forums/threads.server';
-import { createReply } from '#app/domain/forums/posts.server';
+import { sql } from '#app/database/client.server';
 import { buildIfStale } from '../build';
-import { doc, follow, postReply, Readers, replyAccepted, startServerProcess, type Follower, type ServerProcess } from '../testing/live';
-import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam, testContext } from '../../db/testing/factories';
+import { follow, postReply, Readers, replyAccepted, startServerProcess, type Follower, type ServerProcess } from '../testing/live';
+import { actorOf, createTownDirectly, createUser, grantRole, sessionCookieOf } from '../../db/testing/factories';
+import { createTestForum, replyTo, startThread } from '../../db/testing/forum-fixtures';
 import { freePort } from '../../db/testing/free-port';
 
 const WRITERS = 4;
@@ -39,16 +36,14 @@ beforeAll(async () => {
   await buildIfStale(() => {});
   townId = await createTownDirectly('kill-town');
   await sql`update municipalities set posts_per_window = 100000 where id = ${townId}`;
-  const network = await createUser({ label: 'net' });
-  await makeNetworkTeam(network.userId);
-  await createForum(await actorOf(network.userId), townId, { slug: 'talk', name: 'Talk', description: '', position: 0, staffOnlyPosting: false });
+  const forumId = await createTestForum(townId, 'talk');
   writers = [];
   for (let i = 0; i < WRITERS; i++) {
     const person = await createUser({ label: `writer${i}` });
     await grantRole(person.userId, townId, 'member');
-    writers.push({ userId: person.userId, cookie: (await signIn(person, testContext())).cookie.split(';')[0] });
+    writers.push({ userId: person.userId, cookie: await sessionCookieOf(person) });
   }
-  ({ threadId } = await createThread(await actorOf(writers[0].userId), await getForum(townId, 'talk'), { title: 'Busy thread', body: doc('Opening post'), language: 'de' }));
+  ({ threadId } = await startThread(await actorOf(writers[0].userId), townId, forumId, 'Busy thread', 'Opening post'));
   threadPath = `/towns/kill-town/threads/${threadId}`;
   port = await freePort();
   server = await startServerProcess(port, { DATABASE_URL: process.env.DATABASE_URL! });
@@ -92,7 +87,7 @@ describe('kill -9 while people write', () => {
     // While no server runs, replies still come in (through the domain, as another process would write them):
     // the readers can only get these by catching up.
     const author = await actorOf(writers[2].userId);
-    for (let i = 0; i < 3; i++) await createReply(author, townId, threadId, { body: doc(`Geschrieben, als kein Server lief ${i}`), language: 'de' });
+    for (let i = 0; i < 3; i++) await replyTo(author, townId, threadId, `Geschrieben, als kein Server lief ${i}`);
 
     server = await startServerProcess(port, { DATABASE_URL: process.env.DATABASE_URL! });
     const afterRestart = await postReply(server.url, threadPath, writers[3].cookie, 'Antwort nach dem Neustart.');

@@ -1,17 +1,18 @@
 /**
- * The LISTEN → emit bridge: one LISTEN connection per process receives every committed domain event and
- * emits it to the Socket.IO rooms of its audience (see ARCHITECTURE.md). Post events carry ids only; the
- * post is read once per process, already shaped for the thread's readers.
+ * The LISTEN → emit bridge: one LISTEN connection per process receives every committed bus message and
+ * emits it to the Socket.IO rooms of its audience (docs/architecture.md). Post messages carry ids only; the
+ * post is read once per process as a guest would read it — a thread's room holds guests too — under the
+ * same readability rule as every page (app/domain/forums/visibility.server.ts).
  */
 import postgres from 'postgres';
-import type { DomainEvent } from '#app/realtime/events';
+import type { BusMessage } from '#app/domain/bus';
 import { rooms } from '#app/realtime/rooms';
-import { EVENTS_CHANNEL } from '#app/domain/events.server';
+import { BUS_CHANNEL } from '#app/domain/bus.server';
 import { getPostView } from '#app/domain/forums/posts.server';
-import type { IoServer } from '../socket';
+import type { IoServer } from '../socket/types';
 import type { Presence } from './presence';
 
-export async function dispatch(io: IoServer, presence: Presence, event: DomainEvent): Promise<void> {
+export async function dispatch(io: IoServer, presence: Presence, event: BusMessage): Promise<void> {
   switch (event.type) {
     case 'session:revoked': {
       const targets = event.sessionIds === 'all' ? [rooms.user(event.userId)] : event.sessionIds.map(rooms.session);
@@ -28,9 +29,9 @@ export async function dispatch(io: IoServer, presence: Presence, event: DomainEv
       break;
     case 'post:created':
     case 'post:updated': {
-      const post = await getPostView(event.postId);
-      // Held posts never reach the thread's readers; their author and the moderators see them on the page.
-      if (post && post.status !== 'held') io.to(rooms.thread(event.threadId)).emit(event.type, { post });
+      const post = await getPostView(null, { postId: event.postId });
+      // What a guest may not read (a held post, a post in a held thread) is not sent to the room at all.
+      if (post) io.to(rooms.thread(event.threadId)).emit(event.type, { post });
       io.to(rooms.forum(event.forumId)).emit('thread:activity', { forumId: event.forumId, threadId: event.threadId });
       break;
     }
@@ -66,7 +67,7 @@ export async function dispatch(io: IoServer, presence: Presence, event: DomainEv
  * the handshake re-reads the session, and `thread:join` catches up from the database with the last position
  * the client saw — the path of any network drop, so nothing is missed or doubled.
  */
-export async function listenForDomainEvents(databaseUrl: string, io: IoServer, presence: Presence, log: (line: string) => void) {
+export async function listenForBusMessages(databaseUrl: string, io: IoServer, presence: Presence, log: (line: string) => void) {
   const client = postgres(databaseUrl, {
     max: 1,
     onnotice: () => {},
@@ -77,20 +78,20 @@ export async function listenForDomainEvents(databaseUrl: string, io: IoServer, p
   let queue = Promise.resolve();
   let listened = false;
   const listening = await client.listen(
-    EVENTS_CHANNEL,
+    BUS_CHANNEL,
     (payload) => {
       queue = queue
-        .then(() => dispatch(io, presence, JSON.parse(payload) as DomainEvent))
+        .then(() => dispatch(io, presence, JSON.parse(payload) as BusMessage))
         .catch((error) => log(`A domain event could not be delivered: ${String(error)}`));
     },
     () => {
       if (!listened) {
         listened = true;
-        log('Listening for domain events.');
+        log('Listening on the message bus.');
         return;
       }
       const sockets = [...io.of('/').sockets.values()];
-      log(`Listening for domain events again; reconnecting ${sockets.length} socket(s) so their clients catch up.`);
+      log(`Listening on the message bus again; reconnecting ${sockets.length} socket(s) so their clients catch up.`);
       // Not socket.disconnect(): a server-side disconnect means "signed out" to the client, which would not return.
       for (const socket of sockets) socket.conn.close();
     },

@@ -3,15 +3,13 @@
  * on the other exactly once), and a reader whose connection drops catches up with nothing missed or doubled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '#app/db.server';
-import { signIn } from '#app/domain/auth/accounts.server';
-import { createForum, getForum } from '#app/domain/forums/forums.server';
-import { createThread } from '#app/domain/forums/threads.server';
-import { createReply } from '#app/domain/forums/posts.server';
+import { sql } from '#app/database/client.server';
 import { buildIfStale } from '../build';
-import { startAppServer, type AppServer } from '../app';
-import { doc, follow, postReply, Readers, startServerProcess, type ServerProcess } from '../testing/live';
-import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam, testContext } from '../../db/testing/factories';
+import type { AppServer } from '../app';
+import { startTestServer } from '../testing/app-server';
+import { follow, postReply, Readers, startServerProcess, type ServerProcess } from '../testing/live';
+import { actorOf, createTownDirectly, createUser, grantRole, sessionCookieOf } from '../../db/testing/factories';
+import { createTestForum, replyTo, startThread } from '../../db/testing/forum-fixtures';
 import { freePort } from '../../db/testing/free-port';
 
 const readers = new Readers();
@@ -26,14 +24,12 @@ beforeAll(async () => {
   townSlug = 'live-town';
   townId = await createTownDirectly(townSlug);
   await sql`update municipalities set posts_per_window = 10000 where id = ${townId}`;
-  const network = await createUser({ label: 'net' });
-  await makeNetworkTeam(network.userId);
-  await createForum(await actorOf(network.userId), townId, { slug: 'live', name: 'Live', description: '', position: 0, staffOnlyPosting: false });
+  const forumId = await createTestForum(townId, 'live');
   const author = await createUser({ label: 'writer' });
   authorId = author.userId;
   await grantRole(author.userId, townId, 'member');
-  ({ threadId } = await createThread(await actorOf(author.userId), await getForum(townId, 'live'), { title: 'Live thread', body: doc('Opening post'), language: 'en' }));
-  cookie = (await signIn(author, testContext())).cookie.split(';')[0];
+  ({ threadId } = await startThread(await actorOf(author.userId), townId, forumId, 'Live thread', 'Opening post', 'en'));
+  cookie = await sessionCookieOf(author);
 });
 
 afterAll(() => readers.closeAll());
@@ -64,8 +60,13 @@ describe('two server processes on one database', () => {
 
     await expect.poll(() => onB.received.length).toBe(1);
     await expect.poll(() => onA.received.length).toBe(1);
-    await new Promise((r) => setTimeout(r, 500)); // would a duplicate still arrive?
-    expect(onB.received.map((p) => p.bodyHtml)).toEqual(['<p>Posted through process A</p>']);
+    // Would a duplicate still arrive? Both readers stay at exactly one post while a later post comes through.
+    await postReply(urlB, `/towns/${townSlug}/threads/${threadId}`, cookie, 'A second post, through process B', { language: 'en' });
+    await expect.poll(() => onA.received.length).toBe(2);
+    await expect.poll(() => onB.received.length).toBe(2);
+    expect(onB.live.get(onB.received[0].id)).toBe(1);
+    expect(onA.live.get(onA.received[0].id)).toBe(1);
+    expect(onB.received.slice(0, 1).map((p) => p.bodyHtml)).toEqual(['<p>Posted through process A</p>']);
     expect(onA.seenIds()).toEqual(onB.seenIds());
   });
 });
@@ -73,7 +74,7 @@ describe('two server processes on one database', () => {
 describe('reconnecting readers', () => {
   let server: AppServer;
   beforeAll(async () => {
-    server = await startAppServer({ port: 0, host: '127.0.0.1', publicUrl: null, demoMode: false, remixBuild: null });
+    server = await startTestServer();
   });
   afterAll(() => server.close());
 
@@ -85,16 +86,15 @@ describe('reconnecting readers', () => {
     const before = (await sql`select count(*)::int as n from posts where thread_id = ${threadId}`)[0].n as number;
 
     const written: number[] = [];
-    for (let i = 0; i < 5; i++) written.push((await createReply(author, townId, threadId, { body: doc(`before the drop ${i}`), language: 'en' })).postId);
+    for (let i = 0; i < 5; i++) written.push((await replyTo(author, townId, threadId, `before the drop ${i}`, { language: 'en' })).postId);
     await expect.poll(() => live.received.length).toBe(5);
 
     socket.io.engine.close(); // the network drops; the client reconnects by itself
-    for (let i = 0; i < 7; i++) written.push((await createReply(author, townId, threadId, { body: doc(`while away ${i}`), language: 'en' })).postId);
+    for (let i = 0; i < 7; i++) written.push((await replyTo(author, townId, threadId, `while away ${i}`, { language: 'en' })).postId);
     await expect.poll(() => socket.connected, { timeout: 10_000 }).toBe(true);
-    for (let i = 0; i < 3; i++) written.push((await createReply(author, townId, threadId, { body: doc(`after the return ${i}`), language: 'en' })).postId);
+    for (let i = 0; i < 3; i++) written.push((await replyTo(author, townId, threadId, `after the return ${i}`, { language: 'en' })).postId);
 
     await expect.poll(() => live.received.length, { timeout: 10_000 }).toBe(15);
-    await new Promise((r) => setTimeout(r, 300));
     expect(live.seenIds()).toEqual(written);
     const after = (await sql`select count(*)::int as n from posts where thread_id = ${threadId}`)[0].n as number;
     expect(after - before).toBe(15);

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { rooms } from '#app/realtime/rooms';
 import { announceReaders } from '#app/domain/forums/presence.server';
-import type { IoServer } from '../socket';
+import type { IoServer } from '../socket/types';
 
 const HEARTBEAT_MS = 30_000;
 const EXPIRE_MS = 75_000;
@@ -37,7 +37,7 @@ export class Presence {
       threadId,
       setTimeout(() => {
         this.pending.delete(threadId);
-        announceReaders(threadId, this.processId, leavingSocketId ? count : this.localCount(threadId)).catch((e) => this.log(`Presence not announced: ${e}`));
+        announceReaders({ threadId, processId: this.processId, count: leavingSocketId ? count : this.localCount(threadId) }).catch((e) => this.log(`Presence not announced: ${e}`));
       }, 100),
     );
   }
@@ -65,7 +65,7 @@ export class Presence {
   private republish() {
     for (const [room, members] of this.io.sockets.adapter.rooms) {
       if (room.startsWith('thread:') && members.size) {
-        announceReaders(Number(room.slice(7)), this.processId, members.size).catch(() => {});
+        announceReaders({ threadId: Number(room.slice(7)), processId: this.processId, count: members.size }).catch(() => {});
       }
     }
   }

@@ -1,72 +1,55 @@
-/** Socket handlers for forums: thin adapters that validate, ask the domain, and join rooms. */
-import type { Socket } from 'socket.io';
-import type { z } from 'zod';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '#app/realtime/events';
+/** Live threads and thread lists: joining is a domain check (the one readability rule), then a room. */
+import { z } from 'zod';
 import { rooms } from '#app/realtime/rooms';
 import { forumIdPayload, joinThreadPayload, threadIdPayload } from '#app/domain/forums/schemas';
-import { readableForum, readableThread } from '#app/domain/forums/threads.server';
+import { DomainError } from '#app/domain/errors';
+import { readableForum } from '#app/domain/forums/forums.server';
+import { readableThread } from '#app/domain/forums/threads.server';
 import { postsAfter } from '#app/domain/forums/posts.server';
 import { announceTyping } from '#app/domain/forums/presence.server';
-import { loadActor } from '#app/domain/auth/actor.server';
-import { isDomainError } from '#app/domain/errors';
 import type { Presence } from '../realtime/presence';
+import { handle } from './handler';
+import type { AppSocket } from './types';
 
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-const CATCH_UP_LIMIT = 200;
+const notFound = () => new DomainError('not_found', 'forums:errors.threadNotFound');
 
-/** Runs a handler with a parsed payload and always answers the ack, whatever goes wrong. */
-function handle<S extends z.ZodTypeAny>(schema: S, run: (input: z.infer<S>) => Promise<{ ok: boolean; error?: string }>) {
-  return async (payload: unknown, ack: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return reply({ ok: false, error: 'invalid' });
-    try {
-      reply(await run(parsed.data));
-    } catch (error) {
-      reply({ ok: false, error: isDomainError(error) ? error.code : 'unavailable' });
-    }
-  };
-}
+const catchUpPayload = z.object({ threadId: joinThreadPayload.shape.threadId, afterPosition: joinThreadPayload.shape.lastSeenPosition });
 
 export function registerForumHandlers(socket: AppSocket, presence: Presence) {
-  socket.on(
-    'thread:join',
-    handle(joinThreadPayload, async ({ threadId, lastSeenPosition }) => {
-      if (!(await readableThread(threadId))) return { ok: false, error: 'forbidden' };
-      await socket.join(rooms.thread(threadId));
-      presence.changed(threadId);
-      // Catch up from the database: whatever was written since the last post this client saw.
-      const missed = lastSeenPosition > 0 ? await postsAfter(threadId, lastSeenPosition, CATCH_UP_LIMIT) : [];
-      return { ok: true, missed, complete: missed.length < CATCH_UP_LIMIT };
-    }),
-  );
+  handle(socket, 'thread:join', joinThreadPayload, async ({ actor, input }) => {
+    // Exactly the page's rule: whoever would get "not found" on the page is refused the room.
+    if (!(await readableThread(actor, input))) throw notFound();
+    await socket.join(rooms.thread(input.threadId));
+    presence.changed(input.threadId);
+    // Catch up from the database: whatever was written since the last post this client saw.
+    const { posts, complete } = input.lastSeenPosition > 0 ? await postsAfter(actor, { threadId: input.threadId, afterPosition: input.lastSeenPosition }) : { posts: [], complete: true };
+    return { missed: posts, complete };
+  });
 
-  socket.on(
-    'thread:leave',
-    handle(threadIdPayload, async ({ threadId }) => {
-      await socket.leave(rooms.thread(threadId));
-      presence.changed(threadId);
-      return { ok: true };
-    }),
-  );
+  // The rest of a long catch-up, batch by batch, for a reader who was away for more than one batch.
+  handle(socket, 'thread:catch-up', catchUpPayload, async ({ actor, input }) => {
+    if (!socket.rooms.has(rooms.thread(input.threadId))) throw notFound();
+    const { posts, complete } = await postsAfter(actor, input);
+    return { missed: posts, complete };
+  });
 
-  socket.on(
-    'thread:typing',
-    handle(threadIdPayload, async ({ threadId }) => {
-      if (!socket.data.userId || !socket.rooms.has(rooms.thread(threadId))) return { ok: false, error: 'forbidden' };
-      await announceTyping(await loadActor(socket.data.userId), threadId);
-      return { ok: true };
-    }),
-  );
+  handle(socket, 'thread:leave', threadIdPayload, async ({ input }) => {
+    await socket.leave(rooms.thread(input.threadId));
+    presence.changed(input.threadId);
+    return {};
+  });
 
-  socket.on(
-    'forum:join',
-    handle(forumIdPayload, async ({ forumId }) => {
-      if (!(await readableForum(forumId))) return { ok: false, error: 'forbidden' };
-      await socket.join(rooms.forum(forumId));
-      return { ok: true };
-    }),
-  );
+  handle(socket, 'thread:typing', threadIdPayload, async ({ actor, input }) => {
+    if (!socket.rooms.has(rooms.thread(input.threadId))) throw notFound();
+    await announceTyping(actor, input);
+    return {};
+  });
+
+  handle(socket, 'forum:join', forumIdPayload, async ({ actor, input }) => {
+    if (!(await readableForum(actor, input))) throw new DomainError('not_found', 'forums:errors.forumNotFound');
+    await socket.join(rooms.forum(input.forumId));
+    return {};
+  });
 
   socket.on('disconnecting', () => {
     for (const room of socket.rooms) if (room.startsWith('thread:')) presence.changed(Number(room.slice(7)), socket.id);

@@ -1,24 +1,24 @@
 /**
  * Socket.IO on the app's own HTTP server. The handshake reads the same session cookie as pages; a
  * signed-in socket joins `user:{id}` and `session:{id}` so revocations can disconnect it. Guests connect
- * too, for public rooms only.
+ * too, for public rooms only. Every event handler has one shape (handler.ts).
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '#app/realtime/events';
 import { rooms } from '#app/realtime/rooms';
 import { validateSession } from '#app/domain/auth/sessions.server';
-import { isDatabaseUnavailable } from '#app/db.server';
-import { isAllowedOrigin } from '../security';
+import { isDatabaseUnavailable } from '#app/database/outage';
+import { isAllowedOrigin } from '../http/security';
+import type { Presence } from '../realtime/presence';
 import { registerTownHandlers } from './towns';
 import { registerForumHandlers } from './forums';
 import { registerModerationHandlers } from './moderation';
 import { floodGuard } from './flood-guard';
-import type { Presence } from '../realtime/presence';
+import type { IoServer } from './types';
 
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type { IoServer } from './types';
 
-export function createSocketServer(httpServer: HttpServer, options: { publicUrl: string | null }): IoServer {
+export function createSocketServer(httpServer: HttpServer, options: { publicUrl: string | null; presence: () => Presence }): IoServer {
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -51,13 +51,9 @@ export function createSocketServer(httpServer: HttpServer, options: { publicUrl:
     if (socket.data.userId && socket.data.sessionId) {
       void socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
     }
-    registerTownHandlers(io, socket);
+    registerTownHandlers(socket);
+    registerForumHandlers(socket, options.presence());
     registerModerationHandlers(socket);
   });
   return io;
-}
-
-/** Handlers that need the process's presence tracker are registered once it exists. */
-export function registerPresenceAwareHandlers(io: IoServer, presence: Presence) {
-  io.on('connection', (socket) => registerForumHandlers(socket, presence));
 }

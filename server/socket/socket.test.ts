@@ -4,15 +4,16 @@ import { signIn } from '#app/domain/auth/accounts.server';
 import { revokeAllSessions, revokeSession } from '#app/domain/auth/sessions.server';
 import { rooms } from '#app/realtime/rooms';
 import type { SocketAck } from '#app/realtime/events';
-import { startAppServer, type AppServer } from '../app';
-import { createTownDirectly, createUser, testContext } from '../../db/testing/factories';
+import type { AppServer } from '../app';
+import { startTestServer } from '../testing/app-server';
+import { createTownDirectly, createUser, testClient } from '../../db/testing/factories';
 
 let server: AppServer;
 let townId: number;
 const open: Socket[] = [];
 
 beforeAll(async () => {
-  server = await startAppServer({ port: 0, host: '127.0.0.1', publicUrl: null, demoMode: false, remixBuild: null });
+  server = await startTestServer();
   townId = await createTownDirectly('socket-town');
 });
 afterAll(async () => {
@@ -36,7 +37,7 @@ const emit = (socket: Socket, event: string, payload: unknown) => new Promise<So
 
 async function signedInClient() {
   const person = await createUser();
-  const session = await signIn(person, testContext());
+  const session = await signIn(null, { ...person, ip: testClient().ip, https: false });
   const socket = client({ cookie: session.cookie.split(';')[0] });
   await connected(socket);
   return { person, session, socket };
@@ -68,7 +69,7 @@ describe('handshake', () => {
 
   it('refuses a handshake from another site', async () => {
     const socket = client({ origin: 'https://evil.example' });
-    await expect(connected(socket)).rejects.toBeTruthy();
+    await expect(connected(socket)).rejects.toMatchObject({ message: expect.stringMatching(/forbidden|refused|xhr poll error|websocket error/i) });
   });
 
   it('rejects malformed payloads and rooms that do not exist, with an error ack', async () => {
@@ -76,7 +77,8 @@ describe('handshake', () => {
     await connected(guest);
     expect(await emit(guest, 'town:join', { townId: 'x' })).toEqual({ ok: false, error: 'invalid' });
     expect(await emit(guest, 'town:join', null)).toEqual({ ok: false, error: 'invalid' });
-    expect(await emit(guest, 'town:join', { townId: 987654 })).toEqual({ ok: false, error: 'forbidden' });
+    // An unknown town is "not found", as on a page.
+    expect(await emit(guest, 'town:join', { townId: 987654 })).toMatchObject({ ok: false, error: 'not_found' });
   });
 });
 
@@ -179,9 +181,10 @@ describe('overload and bad input', () => {
 
   it('refuses to join a room that cannot be read, and the socket stays out of it', async () => {
     const { socket } = await signedInClient();
-    expect(await emit(socket, 'thread:join', { threadId: 99999999, lastSeenPosition: 0 })).toEqual({ ok: false, error: 'forbidden' });
-    expect(await emit(socket, 'forum:join', { forumId: 99999999 })).toEqual({ ok: false, error: 'forbidden' });
-    expect(await emit(socket, 'town:join', { townId: 99999999 })).toEqual({ ok: false, error: 'forbidden' });
+    // Exactly what a page would say: "not found" (translated for the person), never a hint that it exists.
+    expect(await emit(socket, 'thread:join', { threadId: 99999999, lastSeenPosition: 0 })).toMatchObject({ ok: false, error: 'not_found', message: expect.any(String) });
+    expect(await emit(socket, 'forum:join', { forumId: 99999999 })).toMatchObject({ ok: false, error: 'not_found' });
+    expect(await emit(socket, 'town:join', { townId: 99999999 })).toMatchObject({ ok: false, error: 'not_found' });
     const serverSide = server.io.of('/').sockets.get(socket.id!)!;
     expect([...serverSide.rooms].filter((room) => /^(thread|forum|town):/.test(room))).toEqual([]);
   });
@@ -190,7 +193,7 @@ describe('overload and bad input', () => {
 describe('revocation disconnects', () => {
   it('signing out disconnects the sockets of that session only', async () => {
     const { person, session, socket } = await signedInClient();
-    const second = await signIn(person, testContext());
+    const second = await signIn(null, { ...person, ip: testClient().ip, https: false });
     const other = client({ cookie: second.cookie.split(';')[0] });
     await connected(other);
     const gone = disconnected(socket);
@@ -201,7 +204,7 @@ describe('revocation disconnects', () => {
 
   it('"sign out everywhere" disconnects every socket of the person', async () => {
     const { person, socket } = await signedInClient();
-    const second = client({ cookie: (await signIn(person, testContext())).cookie.split(';')[0] });
+    const second = client({ cookie: (await signIn(null, { ...person, ip: testClient().ip, https: false })).cookie.split(';')[0] });
     await connected(second);
     const bystander = await signedInClient();
     const both = Promise.all([disconnected(socket), disconnected(second)]);

@@ -1,23 +1,18 @@
-import type { Socket } from 'socket.io';
+/** A town's public room (town-wide live signals). */
 import { z } from 'zod';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '#app/realtime/events';
+import { socketIdSchema } from '#app/domain/ids';
+import { DomainError } from '#app/domain/errors';
 import { rooms } from '#app/realtime/rooms';
 import { canReadTown } from '#app/domain/municipalities/towns.server';
-import type { IoServer } from './index';
+import { handle } from './handler';
+import type { AppSocket } from './types';
 
-const joinTownPayload = z.object({ townId: z.number().int().positive() });
+const joinTownPayload = z.object({ townId: socketIdSchema });
 
-export function registerTownHandlers(_io: IoServer, socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>) {
-  socket.on('town:join', async (payload, ack) => {
-    const reply = typeof ack === 'function' ? ack : () => {};
-    const parsed = joinTownPayload.safeParse(payload);
-    if (!parsed.success) return reply({ ok: false, error: 'invalid' });
-    try {
-      if (!(await canReadTown(socket.data.userId, parsed.data.townId))) return reply({ ok: false, error: 'forbidden' });
-      await socket.join(rooms.town(parsed.data.townId));
-      reply({ ok: true });
-    } catch {
-      reply({ ok: false, error: 'unavailable' });
-    }
+export function registerTownHandlers(socket: AppSocket) {
+  handle(socket, 'town:join', joinTownPayload, async ({ actor, input }) => {
+    if (!(await canReadTown(actor, input))) throw new DomainError('not_found', 'towns:errors.notFound');
+    await socket.join(rooms.town(input.townId));
+    return {};
   });
 }

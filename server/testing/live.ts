@@ -1,12 +1,13 @@
 /**
- * Test support for realtime and fault tests: the real server as a child process (`npm start` on a given
- * database, serving the production build), form posts the way a browser without JavaScript sends them, and
- * socket.io clients that follow a thread the way the browser hook does (app/realtime/use-thread-live.ts).
- * Type-only imports from the app, so a test can choose its database before anything connects.
+ * Test support for realtime and fault tests: the real app process as a child (server/serve.ts, as `npm
+ * start` runs it, on a given database, serving the production build), form posts the way a browser without
+ * JavaScript sends them, and socket.io clients that follow a thread the way the browser hook does
+ * (app/realtime/use-thread-live.ts). Type-only imports from the app, so a test can choose its database before
+ * anything connects.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { PostView } from '#app/domain/forums/posts.server';
+import type { PostView } from '#app/domain/forums/types';
 
 /** A rich-text document of one paragraph. */
 export const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -26,9 +27,12 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-/** Starts `server/index.ts` on a port of 127.0.0.1 and the database of DATABASE_URL; resolves once /healthz answers 200. */
-export async function startServerProcess(port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+/**
+ * Starts the app process (`server/serve.ts`; with `supervised`, `server/index.ts` — the supervisor of `npm
+ * start`) on a port of 127.0.0.1 and the database of DATABASE_URL; resolves once /healthz answers 200.
+ */
+export async function startServerProcess(port: number, env: Record<string, string> = {}, options: { supervised?: boolean } = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.supervised ? 'server/index.ts' : 'server/serve.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WELTOFFEN_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { PostView } from '#app/domain/forums/posts.server';
+import type { PostView } from '#app/domain/forums/types';
+import { useDateFormat } from '#app/components/use-date-format';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 
 interface PostItemProps {
@@ -15,16 +16,17 @@ interface PostItemProps {
 
 /** One post: author, time, language, the server-rendered (validated, sanitised) body, and its actions. */
 export function PostItem({ post, townSlug, currentUserId, canReply, isModerator = false, isNew }: PostItemProps) {
-  const { t, i18n } = useTranslation(['forums', 'common', 'moderation']);
+  const { t } = useTranslation(['forums', 'common', 'moderation']);
+  const formatDate = useDateFormat();
   const hidden = post.status === 'hidden';
   const visible = !post.deleted && !hidden;
   const mine = !!currentUserId && post.authorId === currentUserId;
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(post.createdAt));
+  const when = formatDate(post.createdAt);
   const author = post.authorName ?? t('post.formerMember');
   return (
-    <article id={`post-${post.id}`} className={`post${isNew ? ' post-new' : ''}`} aria-labelledby={`post-${post.id}-meta`} data-position={post.position}>
+    <article id={`post-${post.id}`} className={`post${isNew ? ' post-new' : ''}`} aria-labelledby={`post-${post.id}-meta`} data-position={post.position} tabIndex={-1}>
       <header className="post-meta" id={`post-${post.id}-meta`}>
-        <span className="post-author">{author}</span>{' '}
+        <bdi className="post-author">{author}</bdi>{' '}
         <a href={`/posts/${post.id}`} className="post-time">
           <time dateTime={post.createdAt}>{when}</time>
           <span className="visually-hidden"> – {t('post.permalink')}</span>

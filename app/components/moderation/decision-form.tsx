@@ -1,17 +1,40 @@
 import { Form } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
+import { unstable_coerceFormValue as coerceFormValue } from '@conform-to/zod';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUNDS, type DecisionAction } from '#app/domain/moderation/schemas';
-import type { FieldError } from '#app/forms';
-import { Field, FormAlert, SelectField, TextAreaField } from '#app/components/ui/field';
+import { z } from 'zod';
+import { decisionActionSchema, decisionSchema, GROUNDS, type DecisionAction, type DecisionInput } from '#app/domain/moderation/schemas';
+import { useAppForm } from '#app/web/form';
+import { CheckboxField, Field, FormAlert, SelectField, TextAreaField } from '#app/components/ui/field';
+
+/** The form's `intent`: the page's action answers it under this name. */
+export const DECIDE_INTENT = 'decide';
+
+/**
+ * What the decision form posts, read in two steps: a known action first (with its own message), then —
+ * in `checkDecision` — the fields that action needs. The decision schema has one shape per action, so it
+ * cannot sit inside a page's union of intents itself.
+ */
+export const decideForm = z.object({ intent: z.literal(DECIDE_INTENT), action: decisionActionSchema.shape.action }).passthrough();
+
+// The fields are checked as the browser checks them (conform's coercion: empty is missing, numbers are numbers).
+const decisionFields = coerceFormValue(decisionSchema);
+
+/** For a `.transform` after `decideForm`: the decision, or its errors next to their fields. */
+export function checkDecision(form: z.output<typeof decideForm>, context: z.RefinementCtx): DecisionInput {
+  const decision = decisionFields.safeParse(form);
+  if (decision.success) return decision.data;
+  for (const issue of decision.error.issues) context.addIssue(issue);
+  return z.NEVER;
+}
 
 interface DecisionFormProps {
   actions: readonly DecisionAction[];
-  forums: { id: number; name: string }[];
+  /** Forums a thread may be moved to, named in the reader's language (`lang`: the language of the name). */
+  forums: { id: number; name: string; lang: string }[];
   currentTitle: string | null;
   automated: boolean;
-  errors: Record<string, FieldError>;
-  value: (name: string, fallback?: string) => string;
 }
 
 /** Which extra field an action needs. */
@@ -29,50 +52,40 @@ const EXTRA: Partial<Record<DecisionAction, 'title' | 'forumId' | 'seconds' | 'd
  * whether automation was involved, and — where it applies — the duration. With JavaScript only the field
  * the chosen action needs is shown; without it, all are.
  */
-export function DecisionForm({ actions, forums, currentTitle, automated, errors, value }: DecisionFormProps) {
+export function DecisionForm({ actions, forums, currentTitle, automated }: DecisionFormProps) {
   const { t } = useTranslation('moderation');
-  const [action, setAction] = useState(value('action', actions[0]));
+  const [form, fields] = useAppForm(decisionSchema, {
+    formName: DECIDE_INTENT,
+    defaultValue: { action: actions[0], title: currentTitle ?? '', seconds: 120, days: 7, automated: automated ? 'on' : undefined },
+  });
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const shows = (field: string) => !hydrated || EXTRA[action as DecisionAction] === field;
+  const action = (fields.action.value ?? actions[0]) as DecisionAction;
+  const shows = (field: string) => !hydrated || EXTRA[action] === field;
+  const onlyFor = (extra: DecisionAction) => (hydrated ? undefined : t('decision.onlyFor', { action: t(`actions.${extra}`) }));
   return (
-    <Form method="post" className="stack decision-form" noValidate>
-      <input type="hidden" name="intent" value="decide" />
-      <FormAlert error={errors.form} />
-      <SelectField
-        name="action"
-        label={t('decision.action')}
-        value={action}
-        onChange={(event) => setAction(event.target.value)}
-        error={errors.action}
-        options={actions.map((a) => ({ value: a, label: t(`actions.${a}`) }))}
-      />
-      {shows('title') ? <Field name="title" label={t('decision.newTitle')} hint={hydrated ? undefined : t('decision.onlyFor', { action: t('actions.edit_title') })} defaultValue={value('title', currentTitle ?? '')} error={errors.title} dir="auto" /> : null}
+    <Form method="post" className="stack decision-form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={DECIDE_INTENT} />
+      <FormAlert errors={form.errors} />
+      <SelectField field={fields.action} label={t('decision.action')} options={actions.map((a) => ({ value: a, label: t(`actions.${a}`) }))} />
+      {shows('title') ? <Field field={fields.title} label={t('decision.newTitle')} hint={onlyFor('edit_title')} dir="auto" /> : null}
       {shows('forumId') && forums.length ? (
         <SelectField
-          name="forumId"
+          field={fields.forumId}
           label={t('decision.targetForum')}
-          hint={hydrated ? undefined : t('decision.onlyFor', { action: t('actions.move') })}
-          defaultValue={value('forumId')}
-          error={errors.forumId}
-          options={forums.map((f) => ({ value: String(f.id), label: f.name }))}
+          hint={onlyFor('move')}
+          options={forums.map((f) => ({ value: String(f.id), label: f.name, lang: f.lang }))}
         />
       ) : null}
-      {shows('seconds') ? (
-        <Field name="seconds" type="number" min={0} max={86400} label={t('decision.seconds')} hint={t('decision.secondsHint')} defaultValue={value('seconds', '120')} error={errors.seconds} />
-      ) : null}
-      {shows('days') ? <Field name="days" type="number" min={1} max={365} label={t('decision.days')} hint={t('decision.daysHint')} defaultValue={value('days', '7')} error={errors.days} /> : null}
+      {shows('seconds') ? <Field field={fields.seconds} type="number" min={0} max={86400} label={t('decision.seconds')} hint={t('decision.secondsHint')} /> : null}
+      {shows('days') ? <Field field={fields.days} type="number" min={1} max={365} label={t('decision.days')} hint={t('decision.daysHint')} /> : null}
       <SelectField
-        name="ground"
+        field={fields.ground}
         label={t('decision.ground')}
-        defaultValue={value('ground', '')}
-        error={errors.ground}
         options={[{ value: '', label: t('decision.chooseGround') }, ...GROUNDS.map((g) => ({ value: g, label: t(`grounds.${g}`) }))]}
       />
-      <TextAreaField name="facts" label={t('decision.facts')} hint={t('decision.factsHint')} rows={4} defaultValue={value('facts')} error={errors.facts} dir="auto" />
-      <label className="checkbox-label">
-        <input type="checkbox" name="automated" defaultChecked={value('automated', automated ? 'on' : '') === 'on'} /> {t('decision.automated')}
-      </label>
+      <TextAreaField field={fields.facts} label={t('decision.facts')} hint={t('decision.factsHint')} rows={4} dir="auto" />
+      <CheckboxField field={fields.automated} label={t('decision.automated')} />
       <p className="hint">{t('decision.appealInfo')}</p>
       <button type="submit" className="button primary">
         {t('decision.submit')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { DecisionView } from '#app/domain/moderation/decisions.server';
-import { useDateFormat } from './use-date-format';
+import type { DecisionView } from '#app/domain/moderation/types';
+import { useDateFormat } from '#app/components/use-date-format';
+import { isolated } from './isolated';
 
 /**
  * The statement of reasons as the person affected reads it (DSA art. 17(3)): what was decided, on which
@@ -17,8 +18,8 @@ export function StatementOfReasons({ decision, headingLevel = 2 }: { decision: D
         <dt>{t('statement.decision')}</dt>
         <dd data-testid="statement-action">{t(`actions.${decision.action}`)}</dd>
         <dt>{t('statement.concerns')}</dt>
-        <dd dir="auto">
-          {decision.threadTitle ? t('statement.thread', { title: decision.threadTitle }) : t('statement.account', { town: decision.townName })}
+        <dd>
+          {decision.threadTitle ? isolated(t, 'statement.thread', { title: decision.threadTitle }) : isolated(t, 'statement.account', { town: decision.townName })}
           {decision.postExcerpt ? <blockquote dir="auto">{decision.postExcerpt}</blockquote> : null}
         </dd>
         <dt>{t('statement.ground')}</dt>
@@ -34,7 +35,8 @@ export function StatementOfReasons({ decision, headingLevel = 2 }: { decision: D
         <dt>{t('statement.decidedAt')}</dt>
         <dd>
           {when(decision.createdAt)}
-          {decision.moderatorName ? ` · ${decision.moderatorName}` : ` · ${t('statement.team')}`}
+          {' · '}
+          {decision.moderatorName ? <bdi>{decision.moderatorName}</bdi> : t('statement.team')}
         </dd>
         <dt>{t('statement.redress')}</dt>
         <dd>{t('statement.redressText', { date: when(decision.appealableUntil) })}</dd>

@@ -1,89 +1,139 @@
+/**
+ * Form controls for conform fields: label, optional hint, the control, and its translated error right under
+ * it, tied together for screen readers. Errors are i18n keys (app/web/form.ts).
+ */
+import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '#app/forms';
+import { decodeError } from '#app/web/form';
 
-interface ShellProps {
-  fieldId: string;
-  label: string;
-  hint?: string;
-  error?: FieldError;
-  children: (describedBy: string | undefined) => React.ReactNode;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field of any schema
+type AnyField = FieldMetadata<any, any, string[]>;
+
+export const errorText = (t: TFunction, encoded: string) => {
+  const { key, params } = decodeError(encoded);
+  return t(key, params) as string;
+};
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <p className="field-error" id={id}>
+      {errorText(t, errors[0])}
+    </p>
+  );
 }
 
-/** Label, optional hint, the control, and its translated error right under it, tied together for screen readers. */
-function FieldShell({ fieldId, label, hint, error, children }: ShellProps) {
-  const { t } = useTranslation();
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
+function Hint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <p className="hint" id={id}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+interface CommonProps {
+  field: AnyField;
+  label: string;
+  hint?: string;
+}
+
+type InputType = 'text' | 'email' | 'password' | 'number' | 'url' | 'date' | 'time' | 'datetime-local' | 'search' | 'tel';
+
+export function Field({ field, label, hint, type = 'text', ...input }: CommonProps & { type?: InputType } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'type' | 'id' | 'defaultValue'>) {
+  const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children(describedBy)}
-      {error ? (
-        <p className="field-error" id={`${fieldId}-error`}>
-          {t(error.key, error.params)}
-        </p>
-      ) : null}
+    <div className={`field${field.errors?.length ? ' has-error' : ''}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId} hint={hint} />
+      {/* A password never travels back from the server; without a new key the browser keeps what was typed. */}
+      <input key={type === 'password' ? undefined : key} {...props} {...input} />
+      <FieldError id={field.errorId} errors={field.errors} />
     </div>
   );
 }
 
-interface CommonProps {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: FieldError;
-}
-
-export function Field({ name, label, hint, error, id, ...input }: CommonProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name'>) {
-  const fieldId = id ?? `field-${name}`;
+export function TextAreaField({ field, label, hint, ...textarea }: CommonProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id' | 'defaultValue'>) {
+  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
-    <FieldShell fieldId={fieldId} label={label} hint={hint} error={error}>
-      {(describedBy) => <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
-    </FieldShell>
+    <div className={`field${field.errors?.length ? ' has-error' : ''}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId} hint={hint} />
+      <textarea key={key} {...props} {...textarea} />
+      <FieldError id={field.errorId} errors={field.errors} />
+    </div>
   );
 }
 
-export function TextAreaField({ name, label, hint, error, ...input }: CommonProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
-  const fieldId = `field-${name}`;
-  return (
-    <FieldShell fieldId={fieldId} label={label} hint={hint} error={error}>
-      {(describedBy) => <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
-    </FieldShell>
-  );
-}
-
-interface SelectFieldProps extends CommonProps, Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name'> {
+interface SelectFieldProps extends CommonProps, Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id' | 'defaultValue'> {
   options: { value: string; label: string; lang?: string }[];
 }
 
-export function SelectField({ name, label, hint, error, options, id, ...select }: SelectFieldProps) {
-  const fieldId = id ?? `field-${name}`;
+export function SelectField({ field, label, hint, options, ...select }: SelectFieldProps) {
+  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
-    <FieldShell fieldId={fieldId} label={label} hint={hint} error={error}>
-      {(describedBy) => (
-        <select id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value} lang={option.lang}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldShell>
+    <div className={`field${field.errors?.length ? ' has-error' : ''}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId} hint={hint} />
+      <select key={key} {...props} {...select}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.lang}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ field, label, hint }: CommonProps) {
+  const { key, ...props } = getInputProps(field, { type: 'checkbox', ariaDescribedBy: hint ? field.descriptionId : undefined });
+  return (
+    <div className={`field checkbox${field.errors?.length ? ' has-error' : ''}`}>
+      <input key={key} {...props} />
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId} hint={hint} />
+      <FieldError id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+interface ChoiceOption {
+  value: string;
+  label: string;
+  lang?: string;
+  disabled?: boolean;
+}
+
+/** A fieldset of radio buttons (`type="radio"`) or checkboxes (`type="checkbox"`, several values). */
+export function ChoiceGroup({ field, legend, hint, options, type = 'radio', className }: { field: AnyField; legend: string; hint?: string; options: ChoiceOption[]; type?: 'radio' | 'checkbox'; className?: string }) {
+  const controls = getCollectionProps(field, { type, options: options.map((option) => option.value), ariaAttributes: false });
+  const describedBy = [hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={field.errors?.length ? 'has-error' : undefined} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      <Hint id={field.descriptionId} hint={hint} />
+      <div className={className}>
+        {controls.map(({ key, ...props }, index) => (
+          <label key={key} className="checkbox-label">
+            <input {...props} disabled={options[index].disabled} /> <span lang={options[index].lang}>{options[index].label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={field.errorId} errors={field.errors} />
+    </fieldset>
   );
 }
 
 /** A form-wide message (not tied to one field), announced when it appears. */
-export function FormAlert({ error }: { error?: FieldError }) {
+export function FormAlert({ errors }: { errors?: string[] }) {
   const { t } = useTranslation();
-  if (!error) return null;
+  if (!errors?.length) return null;
   return (
     <div className="alert alert-error" role="alert">
-      {t(error.key, error.params)}
+      {errorText(t, errors[0])}
     </div>
   );
 }
@@ -93,34 +143,5 @@ export function Notice({ children }: { children: React.ReactNode }) {
     <div className="alert alert-success" role="status">
       {children}
     </div>
-  );
-}
-
-interface RadioGroupProps {
-  name: string;
-  legend: string;
-  options: { value: string; label: string; disabled?: boolean }[];
-  defaultValue?: string;
-  error?: FieldError;
-}
-
-/** A fieldset of radio buttons with its translated error, tied to the group for screen readers. */
-export function RadioGroup({ name, legend, options, defaultValue, error }: RadioGroupProps) {
-  const { t } = useTranslation();
-  const errorId = `field-${name}-error`;
-  return (
-    <fieldset className={error ? 'has-error' : undefined} aria-describedby={error ? errorId : undefined}>
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option.value} className="checkbox-label">
-          <input type="radio" name={name} value={option.value} defaultChecked={defaultValue === option.value} disabled={option.disabled} /> {option.label}
-        </label>
-      ))}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {t(error.key, error.params)}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { sql } from '#app/db.server';
+import { sql } from '#app/database/client.server';
 import type { Actor, TownRole } from './permissions';
 
 /** The signed-in person with their role in each town, or null when the account is gone. */

@@ -1,18 +1,44 @@
 /**
  * Sessions, the only module that knows lucia (v3 is in maintenance upstream; keeping it here keeps it
- * replaceable). Sessions live in PostgreSQL (user_sessions). Revocations are published so every server
- * process disconnects the sockets of a revoked session.
+ * replaceable). Sessions live in PostgreSQL (user_sessions), read through the app's one database pool.
+ * Revocations are published so every server process disconnects the sockets of a revoked session.
  */
-import { Lucia, TimeSpan } from 'lucia';
-import { PostgresJsAdapter } from '@lucia-auth/adapter-postgresql';
-import postgres from 'postgres';
-import { sql } from '#app/db.server';
-import { publish } from '#app/domain/events.server';
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia';
+import { sql } from '#app/database/client.server';
+import { publish } from '#app/domain/bus.server';
+import { settings } from '#app/env.server';
 
-// lucia's adapter reads snake_case rows, so it gets its own small client without the camelCase transform.
-const luciaSql = postgres(process.env.DATABASE_URL!, { max: 3, onnotice: () => {}, backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 2) });
+/** lucia's storage on the shared pool (the official adapter wants a client of its own, without camelCase). */
+const adapter: Adapter = {
+  async getSessionAndUser(sessionId) {
+    const [row] = await sql`select s.id, s.user_id, s.expires_at from user_sessions s where s.id = ${sessionId}`;
+    if (!row) return [null, null];
+    const session: DatabaseSession = { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
+    const user: DatabaseUser = { id: row.userId, attributes: {} };
+    return [session, user];
+  },
+  async getUserSessions(userId) {
+    const rows = await sql`select id, user_id, expires_at from user_sessions where user_id = ${userId}`;
+    return rows.map((row) => ({ id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} }));
+  },
+  async setSession(session) {
+    await sql`insert into user_sessions (id, user_id, expires_at) values (${session.id}, ${session.userId}, ${session.expiresAt})`;
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    await sql`update user_sessions set expires_at = ${expiresAt} where id = ${sessionId}`;
+  },
+  async deleteSession(sessionId) {
+    await sql`delete from user_sessions where id = ${sessionId}`;
+  },
+  async deleteUserSessions(userId) {
+    await sql`delete from user_sessions where user_id = ${userId}`;
+  },
+  async deleteExpiredSessions() {
+    await sql`delete from user_sessions where expires_at <= now()`;
+  },
+};
 
-const lucia = new Lucia(new PostgresJsAdapter(luciaSql, { user: 'users', session: 'user_sessions' }), {
+const lucia = new Lucia(adapter, {
   sessionExpiresIn: new TimeSpan(30, 'd'),
   sessionCookie: { name: 'weltoffen_session', attributes: { sameSite: 'lax', secure: false } },
 });
@@ -26,21 +52,25 @@ export interface ValidSession {
   refreshedCookie: string | null;
 }
 
-function serialise(cookie: ReturnType<Lucia['createBlankSessionCookie']>, secure: boolean): string {
-  cookie.attributes.secure = secure;
+/**
+ * Secure whenever the public address is https (TLS ends at a proxy, so the request itself may be plain
+ * http) or the request came over https.
+ */
+function serialise(cookie: ReturnType<Lucia['createBlankSessionCookie']>, requestIsHttps: boolean): string {
+  cookie.attributes.secure = settings().secureCookies || requestIsHttps;
   return cookie.serialize();
 }
 
-export async function createSession(userId: string, secure: boolean): Promise<{ sessionId: string; cookie: string }> {
+export async function createSession(userId: string, requestIsHttps: boolean): Promise<{ sessionId: string; cookie: string }> {
   const session = await lucia.createSession(userId, {});
-  return { sessionId: session.id, cookie: serialise(lucia.createSessionCookie(session.id), secure) };
+  return { sessionId: session.id, cookie: serialise(lucia.createSessionCookie(session.id), requestIsHttps) };
 }
 
-export function blankSessionCookie(secure: boolean): string {
-  return serialise(lucia.createBlankSessionCookie(), secure);
+export function blankSessionCookie(requestIsHttps: boolean): string {
+  return serialise(lucia.createBlankSessionCookie(), requestIsHttps);
 }
 
-export async function validateSession(cookieHeader: string | null | undefined, secure: boolean): Promise<ValidSession | null> {
+export async function validateSession(cookieHeader: string | null | undefined, requestIsHttps: boolean): Promise<ValidSession | null> {
   const sessionId = lucia.readSessionCookie(cookieHeader ?? '');
   if (!sessionId) return null;
   const { session } = await lucia.validateSession(sessionId);
@@ -48,7 +78,7 @@ export async function validateSession(cookieHeader: string | null | undefined, s
   return {
     sessionId: session.id,
     userId: session.userId,
-    refreshedCookie: session.fresh ? serialise(lucia.createSessionCookie(session.id), secure) : null,
+    refreshedCookie: session.fresh ? serialise(lucia.createSessionCookie(session.id), requestIsHttps) : null,
   };
 }
 
@@ -66,6 +96,6 @@ export async function revokeAllSessions(userId: string): Promise<void> {
   });
 }
 
-export async function closeSessionStore(): Promise<void> {
-  await luciaSql.end({ timeout: 2 });
+export async function pruneExpiredSessions(): Promise<void> {
+  await lucia.deleteExpiredSessions();
 }

@@ -1,9 +1,12 @@
 /**
- * Counts failed attempts per bucket (an account, an IP) in PostgreSQL so every process agrees, and refuses
- * while a bucket is over its limit, saying how long to wait.
+ * Counts attempts per bucket (an address and client, a client, an address) in PostgreSQL so every process
+ * agrees, and refuses while a bucket is over its limit, saying how long to wait. Limits that protect an
+ * account are keyed so that an attacker's attempts throttle the attacker, not the account's owner.
  */
-import type { Db } from '#app/db.server';
+import type { Db } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
+import { settings } from '#app/env.server';
+import { hashToken } from './tokens.server';
 
 export interface ThrottleRule {
   bucket: string;
@@ -11,15 +14,24 @@ export interface ThrottleRule {
   windowSeconds: number;
 }
 
-/** Sign-ups per IP and hour. Town events share one WLAN, so operators may raise it (SIGNUPS_PER_IP_PER_HOUR). */
-const signUpsPerIpPerHour = () => Number(process.env.SIGNUPS_PER_IP_PER_HOUR) || 30;
+const FIFTEEN_MINUTES = 15 * 60;
+const HOUR = 60 * 60;
 
 export const throttleRules = {
-  loginPerAccount: (email: string): ThrottleRule => ({ bucket: `login:account:${email}`, limit: 5, windowSeconds: 15 * 60 }),
-  loginPerIp: (ip: string): ThrottleRule => ({ bucket: `login:ip:${ip}`, limit: 30, windowSeconds: 15 * 60 }),
-  signUpPerIp: (ip: string): ThrottleRule => ({ bucket: `signup:ip:${ip}`, limit: signUpsPerIpPerHour(), windowSeconds: 60 * 60 }),
-  mailRequestPerIp: (ip: string): ThrottleRule => ({ bucket: `mail:ip:${ip}`, limit: 10, windowSeconds: 60 * 60 }),
-  feedbackPerIp: (ip: string): ThrottleRule => ({ bucket: `feedback:ip:${ip}`, limit: 10, windowSeconds: 60 * 60 }),
+  /** Wrong passwords for one address from one client. */
+  loginPerAccountAndClient: (email: string, ip: string): ThrottleRule => ({ bucket: `login:account-client:${email}:${ip}`, limit: 5, windowSeconds: FIFTEEN_MINUTES }),
+  /** Wrong passwords from one client, for any address (credential stuffing). */
+  loginPerIp: (ip: string): ThrottleRule => ({ bucket: `login:ip:${ip}`, limit: 30, windowSeconds: FIFTEEN_MINUTES }),
+  /** Wrong passwords for one address from anywhere: then only known devices and mailed links sign in. */
+  loginPerAccount: (email: string): ThrottleRule => ({ bucket: `login:account:${email}`, limit: 50, windowSeconds: FIFTEEN_MINUTES }),
+  /** A known device has a generous limit of its own. */
+  loginPerDevice: (token: string): ThrottleRule => ({ bucket: `login:device:${hashToken(token).slice(0, 32)}`, limit: 20, windowSeconds: FIFTEEN_MINUTES }),
+  /** Sign-ups per IP and hour. Town events share one WLAN, so operators may raise it (SIGNUPS_PER_IP_PER_HOUR). */
+  signUpPerIp: (ip: string): ThrottleRule => ({ bucket: `signup:ip:${ip}`, limit: settings().signupsPerIpPerHour, windowSeconds: HOUR }),
+  mailRequestPerIp: (ip: string): ThrottleRule => ({ bucket: `mail:ip:${ip}`, limit: 10, windowSeconds: HOUR }),
+  /** Links mailed to one address: enough for its owner, too few to flood the inbox. */
+  mailRequestPerAddress: (email: string): ThrottleRule => ({ bucket: `mail:address:${email}`, limit: 10, windowSeconds: HOUR }),
+  feedbackPerIp: (ip: string): ThrottleRule => ({ bucket: `feedback:ip:${ip}`, limit: 10, windowSeconds: HOUR }),
 };
 
 /** Throws `throttled` (with the minutes to wait, under `messageKey`) when any rule is at its limit. */

@@ -1,17 +1,17 @@
-/** One-time tokens (e-mail verification, password reset). Only a SHA-256 hash is stored. */
+/** One-time tokens (e-mail verification, password reset, sign-in links). Only a SHA-256 hash is stored. */
 import crypto from 'node:crypto';
-import type { Db } from '#app/db.server';
+import type { Db } from '#app/database/client.server';
 
-export type TokenPurpose = 'verify_email' | 'reset_password';
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'sign_in';
 
 export const newToken = () => crypto.randomBytes(32).toString('base64url');
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-export async function issueToken(db: Db, userId: string, purpose: TokenPurpose, validHours: number): Promise<string> {
+export async function issueToken(db: Db, userId: string, purpose: TokenPurpose, validMinutes: number): Promise<string> {
   const token = newToken();
   await db`update user_tokens set used_at = now() where user_id = ${userId} and purpose = ${purpose} and used_at is null`;
   await db`insert into user_tokens (token_hash, user_id, purpose, expires_at)
-           values (${hashToken(token)}, ${userId}, ${purpose}, now() + make_interval(hours => ${validHours}))`;
+           values (${hashToken(token)}, ${userId}, ${purpose}, now() + make_interval(mins => ${validMinutes}))`;
   return token;
 }
 

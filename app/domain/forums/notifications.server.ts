@@ -1,48 +1,60 @@
 /** Following threads, in-app notifications (pushed live to `user:{id}`), and the optional daily e-mail digest. */
-import { sql } from '#app/db.server';
+import { sql } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import type { MaybeActor } from '#app/domain/auth/permissions';
+import type { Actor, MaybeActor } from '#app/domain/auth/permissions';
 import { enqueueMail } from '#app/domain/mail/outbox.server';
 import { renderMail } from '#app/domain/mail/templates.server';
+import { settings } from '#app/env.server';
+import { threadReadable } from './visibility.server';
 
-export interface NotificationView {
-  id: number;
-  kind: 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome';
-  /** reply and quote: the post and its thread */
+export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome';
+
+/**
+ * What the notifications page lists: replies and quotes grouped per thread (the newest first, with how many
+ * are unread), moderation notices one by one.
+ */
+export interface NotificationGroup {
+  key: string;
+  kind: NotificationKind;
   threadId: number | null;
   threadTitle: string | null;
+  /** The newest post of the group (reply, quote). */
   postId: number | null;
-  /** moderation: the report's reference, or the decision with its statement of reasons */
   reportId: number | null;
   decisionId: number | null;
   townSlug: string;
   townName: string;
-  authorName: string | null;
-  createdAt: Date;
-  read: boolean;
+  /** Who wrote, newest first, at most three names. */
+  authorNames: string[];
+  count: number;
+  unread: number;
+  latestAt: Date;
 }
 
-function requireSignedIn(actor: MaybeActor): asserts actor is NonNullable<MaybeActor> {
+function requireSignedIn(actor: MaybeActor): Actor {
   if (!actor) throw new DomainError('unauthenticated', 'common:errors.signInRequired');
+  return actor;
 }
 
-export async function isFollowing(actor: MaybeActor, threadId: number): Promise<boolean> {
+export async function isFollowing(actor: MaybeActor, input: { threadId: number }): Promise<boolean> {
   if (!actor) return false;
-  const [row] = await sql`select 1 from thread_subscriptions where user_id = ${actor.userId} and thread_id = ${threadId}`;
+  const [row] = await sql`select 1 from thread_subscriptions where user_id = ${actor.userId} and thread_id = ${input.threadId}`;
   return !!row;
 }
 
-export async function setFollowing(actor: MaybeActor, townId: number, threadId: number, follow: boolean): Promise<void> {
-  requireSignedIn(actor);
-  const [thread] = await sql`select 1 from threads where id = ${threadId} and municipality_id = ${townId}`;
+export async function setFollowing(maybeActor: MaybeActor, input: { townId: number; threadId: number; follow: boolean }): Promise<void> {
+  const actor = requireSignedIn(maybeActor);
+  const [thread] = await sql`select 1 from threads t where t.id = ${input.threadId} and t.municipality_id = ${input.townId} and ${threadReadable(actor)}`;
   if (!thread) throw new DomainError('not_found', 'forums:errors.threadNotFound');
-  if (follow) await sql`insert into thread_subscriptions (user_id, thread_id) values (${actor.userId}, ${threadId}) on conflict do nothing`;
-  else await sql`delete from thread_subscriptions where user_id = ${actor.userId} and thread_id = ${threadId}`;
+  if (input.follow) await sql`insert into thread_subscriptions (user_id, thread_id) values (${actor.userId}, ${input.threadId}) on conflict do nothing`;
+  else await sql`delete from thread_subscriptions where user_id = ${actor.userId} and thread_id = ${input.threadId}`;
 }
 
-export async function listNotifications(actor: MaybeActor, limit = 50): Promise<NotificationView[]> {
-  requireSignedIn(actor);
-  return sql<NotificationView[]>`
+const GROUPED: readonly NotificationKind[] = ['reply', 'quote'];
+
+export async function listNotifications(maybeActor: MaybeActor, input: { limit?: number } = {}): Promise<NotificationGroup[]> {
+  const actor = requireSignedIn(maybeActor);
+  const rows = await sql`
     select n.id, n.kind, n.thread_id, t.title as thread_title, n.post_id, n.report_id, n.decision_id, m.slug as town_slug, m.name as town_name,
            u.display_name as author_name, n.created_at, n.read_at is not null as read
       from notifications n
@@ -51,7 +63,35 @@ export async function listNotifications(actor: MaybeActor, limit = 50): Promise<
       left join posts p on p.id = n.post_id
       left join users u on u.id = p.author_id
      where n.user_id = ${actor.userId}
-     order by n.id desc limit ${limit}`;
+     order by n.id desc limit 300`;
+  const groups = new Map<string, NotificationGroup>();
+  for (const row of rows) {
+    const kind = row.kind as NotificationKind;
+    const key = GROUPED.includes(kind) && row.threadId ? `thread:${row.threadId}` : `notice:${row.id}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        key,
+        kind,
+        threadId: row.threadId === null ? null : Number(row.threadId),
+        threadTitle: row.threadTitle,
+        postId: row.postId === null ? null : Number(row.postId),
+        reportId: row.reportId === null ? null : Number(row.reportId),
+        decisionId: row.decisionId === null ? null : Number(row.decisionId),
+        townSlug: row.townSlug,
+        townName: row.townName,
+        authorNames: [],
+        count: 0,
+        unread: 0,
+        latestAt: row.createdAt,
+      };
+      groups.set(key, group);
+    }
+    group.count++;
+    if (!row.read) group.unread++;
+    if (row.authorName && !group.authorNames.includes(row.authorName) && group.authorNames.length < 3) group.authorNames.push(row.authorName);
+  }
+  return [...groups.values()].slice(0, input.limit ?? 50);
 }
 
 export async function unreadNotificationCount(actor: MaybeActor): Promise<number> {
@@ -60,29 +100,32 @@ export async function unreadNotificationCount(actor: MaybeActor): Promise<number
   return row.n;
 }
 
-/** Marks one notification (or all, without an id) as read. Only one's own. */
-export async function markNotificationsRead(actor: MaybeActor, notificationId?: number): Promise<void> {
-  requireSignedIn(actor);
+/** Marks notifications as read: one, a thread's, or (without either) all. Only one's own. */
+export async function markNotificationsRead(maybeActor: MaybeActor, input: { notificationId?: number; threadId?: number } = {}): Promise<void> {
+  const actor = requireSignedIn(maybeActor);
   await sql`update notifications set read_at = now()
-             where user_id = ${actor.userId} and read_at is null ${notificationId ? sql`and id = ${notificationId}` : sql``}`;
+             where user_id = ${actor.userId} and read_at is null
+               ${input.notificationId ? sql`and id = ${input.notificationId}` : sql``}
+               ${input.threadId ? sql`and thread_id = ${input.threadId}` : sql``}`;
 }
 
-export async function setDigest(actor: MaybeActor, digest: 'off' | 'daily'): Promise<void> {
-  requireSignedIn(actor);
-  await sql`update users set notification_digest = ${digest} where id = ${actor.userId}`;
+export async function setDigest(maybeActor: MaybeActor, input: { digest: 'off' | 'daily' }): Promise<void> {
+  const actor = requireSignedIn(maybeActor);
+  await sql`update users set notification_digest = ${input.digest} where id = ${actor.userId}`;
 }
 
-export async function digestSetting(actor: MaybeActor): Promise<'off' | 'daily'> {
-  requireSignedIn(actor);
+export async function digestSetting(maybeActor: MaybeActor): Promise<'off' | 'daily'> {
+  const actor = requireSignedIn(maybeActor);
   const [row] = await sql`select notification_digest from users where id = ${actor.userId}`;
   return row.notificationDigest;
 }
 
 /**
- * Daily digest: for everyone who asked for it and was not mailed in the last 24 hours, one mail listing
- * unread notifications not yet mailed. Safe to run in several processes (row locks, skip locked).
+ * Daily digest (a scheduled job): for everyone who asked for it and was not mailed in the last 24 hours, one
+ * mail listing unread notifications not yet mailed. Safe to run in several processes (row locks, skip locked).
  */
-export async function sendNotificationDigests(origin: string): Promise<number> {
+export async function sendNotificationDigests(): Promise<number> {
+  const origin = settings().publicOrigin;
   return sql.begin(async (tx) => {
     const due = await tx`
       select u.id, u.email, u.language from users u

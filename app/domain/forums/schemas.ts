@@ -1,5 +1,7 @@
 /** Forum forms and socket payloads, shared by the browser and the server. Messages are i18n keys. */
 import { z } from 'zod';
+import { idSchema, socketIdSchema } from '#app/domain/ids';
+import { SUPPORTED_LANGUAGES } from '#app/i18n/languages';
 import { CONTENT_LANGUAGES } from './language';
 
 /** The composer sends the editor's JSON (`body`), or plain text from the no-JavaScript textarea (`bodyText`). */
@@ -7,7 +9,17 @@ const composed = {
   body: z.string().max(250_000, 'editor:errors.tooLong').optional(),
   bodyText: z.string().max(20_000, 'editor:errors.tooLong').optional(),
   language: z.enum(['auto', ...CONTENT_LANGUAGES]).default('auto'),
+  /** Chosen by the composer once per post: the same key sent twice (a second click) stores one post. */
+  clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
 };
+
+/** A text per offered language ({ ar: '…' }); empty ones are left out, so the default language shows. */
+const perLanguage = (max: number, message: string) =>
+  z
+    .object(Object.fromEntries(SUPPORTED_LANGUAGES.map((lng) => [lng, z.string().trim().max(max, message).optional()])))
+    .partial()
+    .default({})
+    .transform((texts) => Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => !!entry[1])));
 
 export const newThreadSchema = z.object({
   title: z.string().trim().min(4, 'forums:errors.titleTooShort').max(140, 'forums:errors.titleTooLong'),
@@ -16,7 +28,7 @@ export const newThreadSchema = z.object({
 
 export const replySchema = z.object({
   ...composed,
-  quotedPostId: z.coerce.number().int().positive().optional().or(z.literal('').transform(() => undefined)),
+  quotedPostId: idSchema.optional(),
 });
 
 export const editPostSchema = z.object({ ...composed });
@@ -35,6 +47,9 @@ export const forumSchema = z.object({
     .union([z.literal('on'), z.literal('')])
     .optional()
     .transform((v) => v === 'on'),
+  nameTranslations: perLanguage(80, 'forums:errors.nameTooLong'),
+  descriptionTranslations: perLanguage(500, 'forums:errors.descriptionTooLong'),
+  forumId: idSchema.optional(),
 });
 
 export const searchSchema = z.object({
@@ -42,12 +57,12 @@ export const searchSchema = z.object({
 });
 
 export const joinThreadPayload = z.object({
-  threadId: z.number().int().positive(),
+  threadId: socketIdSchema,
   lastSeenPosition: z.number().int().min(0).max(10_000_000).default(0),
 });
 
-export const threadIdPayload = z.object({ threadId: z.number().int().positive() });
-export const forumIdPayload = z.object({ forumId: z.number().int().positive() });
+export const threadIdPayload = z.object({ threadId: socketIdSchema });
+export const forumIdPayload = z.object({ forumId: socketIdSchema });
 
 export const postingLimitSchema = z.object({
   postsPerWindow: z.coerce.number({ message: 'forums:errors.limitInvalid' }).int('forums:errors.limitInvalid').min(1, 'forums:errors.limitInvalid').max(10_000, 'forums:errors.limitInvalid'),

@@ -1,11 +1,13 @@
 /**
  * Full-text search in one town's forums. Each post is indexed with its language's stemmer plus word by word
  * ('simple'), and the query is read both ways, so "Spielplätze" finds "Spielplatz" and a Ukrainian word
- * finds itself. Deleted posts are never found.
+ * finds itself. Only what the reader may read is found (visibility.server.ts).
  */
-import { sql } from '#app/db.server';
+import { sql } from '#app/database/client.server';
 import { SEARCH_CONFIGS, searchConfigFor } from './language';
 import { MARK_END, MARK_START } from './search-marks';
+import { postTextShown, threadReadable } from './visibility.server';
+import type { MaybeActor } from '#app/domain/auth/permissions';
 
 export interface SearchHit {
   postId: number;
@@ -26,8 +28,12 @@ const postConfig = sql.unsafe(
   `case p.language ${Object.entries(SEARCH_CONFIGS).map(([lng, cfg]) => `when '${lng}' then '${cfg}'`).join(' ')} else 'simple' end::regconfig`,
 );
 
-export async function searchTown(townId: number, query: string, interfaceLanguage: string, offsetRank = 0): Promise<{ hits: SearchHit[]; more: boolean }> {
-  const config = searchConfigFor(interfaceLanguage);
+export async function searchTown(
+  actor: MaybeActor,
+  input: { townId: number; query: string; language: string; offset?: number },
+): Promise<{ hits: SearchHit[]; more: boolean }> {
+  const { query } = input;
+  const config = searchConfigFor(input.language);
   const rows = await sql<(SearchHit & { rank: number })[]>`
     with q as (select websearch_to_tsquery(${config}::regconfig, ${query}) || websearch_to_tsquery('simple', ${query}) as query)
     select p.id as post_id, p.thread_id, t.title as thread_title, f.name as forum_name, u.display_name as author_name,
@@ -39,8 +45,8 @@ export async function searchTown(townId: number, query: string, interfaceLanguag
       join threads t on t.id = p.thread_id
       join forums f on f.id = t.forum_id
       left join users u on u.id = p.author_id
-     where p.municipality_id = ${townId} and p.deleted_at is null and p.status = 'published' and not t.held and p.search_vector @@ q.query
+     where p.municipality_id = ${input.townId} and ${threadReadable(actor)} and ${postTextShown(actor)} and p.search_vector @@ q.query
      order by rank desc, p.id desc
-     limit ${PAGE + 1} offset ${offsetRank}`;
+     limit ${PAGE + 1} offset ${Math.min(input.offset ?? 0, 1000)}`;
   return { hits: rows.slice(0, PAGE), more: rows.length > PAGE };
 }

@@ -1,24 +1,11 @@
-/** Threads: listing by last activity (keyset paging), starting a thread, reading one. */
-import { sql } from '#app/db.server';
+/** Threads: listing by last activity (keyset paging), reading one, the reader's unread marker. */
+import { sql } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import { canModerate, canPostInForum, type MaybeActor } from '#app/domain/auth/permissions';
-import type { Forum } from './forums.server';
-import { insertPost } from './posts.server';
-import type { ComposerInput } from './compose.server';
+import type { MaybeActor } from '#app/domain/auth/permissions';
+import { threadReadable } from './visibility.server';
+import type { ThreadSummary } from './types';
 
-export interface ThreadSummary {
-  id: number;
-  title: string;
-  authorName: string | null;
-  createdAt: Date;
-  lastPostAt: Date;
-  replyCount: number;
-  postCount: number;
-  pinned: boolean;
-  locked: boolean;
-  /** Posts after what the signed-in reader has seen; null for guests and for threads never opened. */
-  unreadCount: number | null;
-}
+export type { ThreadSummary } from './types';
 
 export const THREADS_PER_PAGE = 25;
 
@@ -27,12 +14,16 @@ export const threadCursor = (thread: { pinned: boolean; lastPostAt: Date; id: nu
   `${thread.pinned ? 1 : 0}_${thread.lastPostAt.toISOString()}_${thread.id}`;
 
 function parseCursor(cursor: string | null | undefined): { pinned: boolean; at: Date; id: number } | null {
-  const match = cursor?.match(/^([01])_(\d{4}-\d\d-\d\dT[\d:.]+Z)_(\d+)$/);
-  return match ? { pinned: match[1] === '1', at: new Date(match[2]), id: Number(match[3]) } : null;
+  const match = cursor?.match(/^([01])_(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z)_(\d{1,15})$/);
+  if (!match || Number.isNaN(Date.parse(match[2]))) return null;
+  return { pinned: match[1] === '1', at: new Date(match[2]), id: Number(match[3]) };
 }
 
-export async function listThreads(actor: MaybeActor, forum: Forum, cursor?: string | null): Promise<{ threads: ThreadSummary[]; next: string | null }> {
-  const after = parseCursor(cursor);
+export async function listThreads(
+  actor: MaybeActor,
+  input: { townId: number; forumId: number; cursor?: string | null },
+): Promise<{ threads: ThreadSummary[]; next: string | null }> {
+  const after = parseCursor(input.cursor);
   const rows = await sql<ThreadSummary[]>`
     select t.id, t.title, u.display_name as author_name, t.created_at, t.last_post_at,
            greatest(t.visible_post_count - 1, 0) as reply_count, t.post_count, t.pinned, t.locked,
@@ -40,8 +31,7 @@ export async function listThreads(actor: MaybeActor, forum: Forum, cursor?: stri
       from threads t
       left join users u on u.id = t.author_id
       ${actor ? sql`left join thread_reads r on r.thread_id = t.id and r.user_id = ${actor.userId}` : sql``}
-     where t.forum_id = ${forum.id} and t.municipality_id = ${forum.municipalityId}
-       ${canModerate(actor, forum.municipalityId) ? sql`` : sql`and (not t.held or t.author_id = ${actor?.userId ?? ''})`}
+     where t.forum_id = ${input.forumId} and t.municipality_id = ${input.townId} and ${threadReadable(actor)}
        ${after ? sql`and (t.pinned, t.last_post_at, t.id) < (${after.pinned}, ${after.at}, ${after.id})` : sql``}
      order by t.pinned desc, t.last_post_at desc, t.id desc
      limit ${THREADS_PER_PAGE + 1}`;
@@ -67,58 +57,27 @@ export interface Thread {
   slowModeSeconds: number | null;
 }
 
-export async function getThread(townId: number, threadId: number): Promise<Thread> {
+/** A thread as this reader may see it, or not_found (held threads exist only for their author and the moderators). */
+export async function getThread(actor: MaybeActor, input: { townId: number; threadId: number }): Promise<Thread> {
   const [thread] = await sql<Thread[]>`
     select t.id, t.municipality_id, t.forum_id, f.slug as forum_slug, f.name as forum_name, f.staff_only_posting,
            t.title, t.author_id, t.post_count, t.visible_post_count, t.locked, t.pinned, t.held, t.slow_mode_seconds
       from threads t join forums f on f.id = t.forum_id
-     where t.id = ${threadId} and t.municipality_id = ${townId}`;
+     where t.id = ${input.threadId} and t.municipality_id = ${input.townId} and ${threadReadable(actor)}`;
   if (!thread) throw new DomainError('not_found', 'forums:errors.threadNotFound');
   return thread;
 }
 
-/** A thread as this reader may see it: one waiting for review exists only for its author and the moderators. */
-export async function getReadableThread(actor: MaybeActor, townId: number, threadId: number): Promise<Thread> {
-  const thread = await getThread(townId, threadId);
-  if (thread.held && thread.authorId !== actor?.userId && !canModerate(actor, townId)) throw new DomainError('not_found', 'forums:errors.threadNotFound');
-  return thread;
-}
-
-/** Town forums are public: anyone may read a thread that exists. Returns its town and forum for room checks. */
-export async function readableThread(threadId: number): Promise<{ municipalityId: number; forumId: number } | null> {
-  const [thread] = await sql`select municipality_id, forum_id from threads where id = ${threadId}`;
+/** For joining a thread's live room: where the thread lives, if this reader may read it. */
+export async function readableThread(actor: MaybeActor, input: { threadId: number }): Promise<{ municipalityId: number; forumId: number } | null> {
+  const [thread] = await sql`select t.municipality_id, t.forum_id from threads t where t.id = ${input.threadId} and ${threadReadable(actor)}`;
   return thread ? { municipalityId: Number(thread.municipalityId), forumId: Number(thread.forumId) } : null;
 }
 
-export async function readableForum(forumId: number): Promise<boolean> {
-  const [forum] = await sql`select 1 from forums where id = ${forumId}`;
-  return !!forum;
-}
-
-export async function createThread(actor: MaybeActor, forum: Forum, input: { title: string } & ComposerInput): Promise<{ threadId: number; postId: number }> {
-  if (!actor) throw new DomainError('unauthenticated', 'common:errors.signInRequired');
-  if (!canPostInForum(actor, forum.municipalityId, forum)) {
-    throw new DomainError('forbidden', forum.staffOnlyPosting ? 'forums:errors.staffOnly' : 'forums:errors.joinToPost');
-  }
-  return sql.begin(async (tx) => {
-    const [thread] = await tx`
-      insert into threads (municipality_id, forum_id, title, author_id)
-      values (${forum.municipalityId}, ${forum.id}, ${input.title}, ${actor.userId}) returning id`;
-    const postId = await insertPost(tx, actor, {
-      threadId: Number(thread.id),
-      townId: forum.municipalityId,
-      forumId: forum.id,
-      title: input.title,
-      composer: input,
-    });
-    return { threadId: Number(thread.id), postId };
-  });
-}
-
 /** Remembers how far a signed-in reader has read, for unread markers (never moves backwards). */
-export async function markThreadRead(actor: MaybeActor, threadId: number, position: number): Promise<void> {
-  if (!actor || position <= 0) return;
+export async function markThreadRead(actor: MaybeActor, input: { threadId: number; position: number }): Promise<void> {
+  if (!actor || input.position <= 0) return;
   await sql`
-    insert into thread_reads (user_id, thread_id, last_read_position) values (${actor.userId}, ${threadId}, ${position})
+    insert into thread_reads (user_id, thread_id, last_read_position) values (${actor.userId}, ${input.threadId}, ${input.position})
     on conflict (user_id, thread_id) do update set last_read_position = greatest(thread_reads.last_read_position, excluded.last_read_position)`;
 }

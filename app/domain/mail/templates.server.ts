@@ -2,7 +2,7 @@
 import { getFixedT } from '#app/i18n/i18n.server';
 import type { OutgoingMail } from './outbox.server';
 
-type Template = 'verifyEmail' | 'alreadyRegistered' | 'resetPassword' | 'invitation' | 'accessibilityFeedback' | 'notificationDigest'
+type Template = 'verifyEmail' | 'alreadyRegistered' | 'resetPassword' | 'signInLink' | 'invitation' | 'accessibilityFeedback' | 'notificationDigest'
   | 'reportReceived'
   | 'moderationDecision'
   | 'appealOutcome'

@@ -3,17 +3,18 @@
  * the content up — may appeal once, within six months. Another moderator than the one who decided first
  * takes the appeal; upheld or reversed, the appellant is told why, and a reversal is undone live.
  */
-import { sql } from '#app/db.server';
+import { sql } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import { publish } from '#app/domain/events.server';
+import { publish } from '#app/domain/bus.server';
 import type { MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
 import { appealRole, getDecision, reverseDecision, type DecisionView } from './decisions.server';
 import { decisionLink, noticeToMember } from './notices.server';
 import { requireModerator } from './access';
 
-export async function fileAppeal(actor: MaybeActor, decisionId: number, input: { text: string }): Promise<{ appealId: number }> {
-  const decision = await getDecision(actor, decisionId);
+export async function fileAppeal(actor: MaybeActor, input: { decisionId: number; text: string }): Promise<{ appealId: number }> {
+  const { decisionId } = input;
+  const decision = await getDecision(actor, { decisionId });
   const role = appealRole(decision.viewerRole, decision.action);
   if (!role) throw new DomainError('forbidden', 'moderation:errors.cannotAppeal');
   if (decision.appeal) throw new DomainError('conflict', 'moderation:errors.alreadyAppealed', {}, 'text');
@@ -45,7 +46,7 @@ export interface AppealSummary {
 }
 
 
-export async function listOpenAppeals(actor: MaybeActor, townId: number): Promise<AppealSummary[]> {
+export async function listOpenAppeals(actor: MaybeActor, { townId }: { townId: number }): Promise<AppealSummary[]> {
   const moderator = requireModerator(actor, townId);
   return sql<AppealSummary[]>`
     select a.id, a.decision_id, d.action, a.appellant_role, u.display_name as appellant_name, a.created_at,
@@ -69,7 +70,7 @@ export interface AppealDetail {
   mayDecide: boolean;
 }
 
-export async function getAppeal(actor: MaybeActor, townId: number, appealId: number): Promise<AppealDetail> {
+export async function getAppeal(actor: MaybeActor, { townId, appealId }: { townId: number; appealId: number }): Promise<AppealDetail> {
   const moderator = requireModerator(actor, townId);
   const [appeal] = await sql`
     select a.id, a.status, a.text, a.appellant_role, u.display_name as appellant_name, a.created_at, a.outcome_reasons,
@@ -78,18 +79,16 @@ export async function getAppeal(actor: MaybeActor, townId: number, appealId: num
       left join users u on u.id = a.appellant_id left join users du on du.id = a.decided_by
      where a.id = ${appealId} and a.municipality_id = ${townId}`;
   if (!appeal) throw new DomainError('not_found', 'moderation:errors.appealNotFound');
-  const decision = await getDecision(moderator, Number(appeal.decisionId));
+  const decision = await getDecision(moderator, { decisionId: Number(appeal.decisionId) });
   const { decisionId: _decisionId, moderatorId, ...rest } = appeal;
   return { ...(rest as unknown as AppealDetail), id: Number(appeal.id), decision, mayDecide: appeal.status === 'open' && moderatorId !== moderator.userId };
 }
 
 export async function decideAppeal(
   actor: MaybeActor,
-  townId: number,
-  appealId: number,
-  input: { outcome: 'upheld' | 'reversed'; reasons: string },
-  origin: string,
+  input: { townId: number; appealId: number; outcome: 'upheld' | 'reversed'; reasons: string },
 ): Promise<void> {
+  const { townId, appealId } = input;
   const moderator = requireModerator(actor, townId);
   await sql.begin(async (tx) => {
     const [appeal] = await tx`
@@ -103,7 +102,7 @@ export async function decideAppeal(
     const decisionId = Number(appeal.decisionId);
     if (input.outcome === 'reversed') await reverseDecision(tx, decisionId);
     await recordAudit(tx, { townId, actorId: moderator.userId, action: `appeal_${input.outcome}`, decisionId, appealId });
-    if (appeal.appellantId) await noticeToMember(tx, appeal.appellantId, townId, 'appeal_outcome', decisionId, decisionLink(origin, decisionId));
+    if (appeal.appellantId) await noticeToMember(tx, appeal.appellantId, townId, 'appeal_outcome', decisionId, decisionLink(decisionId));
     await publish(tx, { type: 'queue:changed', townId });
   });
 }

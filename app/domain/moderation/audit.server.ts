@@ -2,7 +2,7 @@
  * The audit log: every moderation action, written in the same transaction as the action itself. The
  * database refuses updates and deletes of these rows (see migration 00003), so the log is append-only.
  */
-import { sql, type Tx } from '#app/db.server';
+import { sql, type Tx } from '#app/database/client.server';
 import type { MaybeActor } from '#app/domain/auth/permissions';
 import { requireModerator } from './access';
 
@@ -53,7 +53,7 @@ export interface AuditFilter {
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Moderators and town admins read their town's log, newest first, filtered. */
-export async function listAudit(actor: MaybeActor, townId: number, filter: AuditFilter): Promise<{ rows: AuditRow[]; next: number | null; actions: string[] }> {
+export async function listAudit(actor: MaybeActor, { townId, ...filter }: AuditFilter & { townId: number }): Promise<{ rows: AuditRow[]; next: number | null; actions: string[] }> {
   requireModerator(actor, townId);
   const rows = await sql<AuditRow[]>`
     select a.id, a.action, u.display_name as actor_name, a.case_id, a.decision_id, a.appeal_id, a.post_id, a.thread_id,

@@ -3,15 +3,18 @@
  * watched-word hits attach. Oldest first. A moderator claims a case so two do not decide the same one; a
  * claim runs out by itself if it is abandoned.
  */
-import { sql, type Tx } from '#app/db.server';
+import { sql, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import { publish } from '#app/domain/events.server';
+import { publish } from '#app/domain/bus.server';
 import { canModerate, type MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
 import { CLAIM_MINUTES } from './schemas';
 import { requireModerator } from './access';
+import type { CaseDetail, CaseReport, HoldReason, QueueItem } from './types';
 
-export type HoldReason = 'forum' | 'new_member' | 'watched_word' | 'shield';
+export type { CaseDetail, CaseReport, HoldReason, QueueItem } from './types';
+import { parseReportReference } from './references';
+
 
 interface OpenCaseInput {
   townId: number;
@@ -59,28 +62,6 @@ export async function concernsShieldedOfficial(tx: Tx, postId: number): Promise<
   return row.shielded;
 }
 
-export interface QueueItem {
-  id: number;
-  targetKind: 'post' | 'user';
-  postId: number | null;
-  threadId: number | null;
-  threadTitle: string | null;
-  excerpt: string | null;
-  postStatus: 'published' | 'held' | 'hidden' | null;
-  subjectName: string | null;
-  held: boolean;
-  holdReason: HoldReason | null;
-  watchedPattern: string | null;
-  shielded: boolean;
-  reopened: boolean;
-  reportCount: number;
-  categories: string[];
-  openedAt: Date;
-  /** Who holds an unexpired claim, if anyone. */
-  claimedByName: string | null;
-  claimedByMe: boolean;
-  claimedUntil: Date | null;
-}
 
 
 const caseColumns = (viewerId: string) => sql`
@@ -100,7 +81,7 @@ const caseJoins = sql`
   left join users cu on cu.id = c.claimed_by`;
 
 /** The open cases of a town, oldest first. */
-export async function listQueue(actor: MaybeActor, townId: number): Promise<QueueItem[]> {
+export async function listQueue(actor: MaybeActor, { townId }: { townId: number }): Promise<QueueItem[]> {
   const moderator = requireModerator(actor, townId);
   return sql<QueueItem[]>`
     select ${caseColumns(moderator.userId)} from moderation_cases c ${caseJoins}
@@ -108,8 +89,29 @@ export async function listQueue(actor: MaybeActor, townId: number): Promise<Queu
      order by c.opened_at, c.id limit 200`;
 }
 
+/** A report's reference (from a receipt a reporter quotes) leads to its case, in this town only. */
+export async function findCaseByReference(actor: MaybeActor, { townId, reference }: { townId: number; reference: string }): Promise<number> {
+  requireModerator(actor, townId);
+  const reportId = parseReportReference(reference);
+  const [row] = reportId ? await sql`select case_id from reports where id = ${reportId} and municipality_id = ${townId}` : [];
+  if (!row) throw new DomainError('not_found', 'moderation:errors.referenceNotFound', {}, 'reference');
+  return Number(row.caseId);
+}
+
+/** For the site header: open cases and appeals in every town this person moderates. */
+export async function openWorkAcrossTowns(actor: MaybeActor): Promise<{ townSlug: string; townName: string; open: number }[]> {
+  if (!actor) return [];
+  const towns = Object.keys(actor.roles).map(Number).filter((townId) => canModerate(actor, townId));
+  if (!towns.length) return [];
+  return sql`
+    select m.slug as town_slug, m.name as town_name,
+           ((select count(*) from moderation_cases c where c.municipality_id = m.id and c.status = 'open')
+          + (select count(*) from appeals a where a.municipality_id = m.id and a.status = 'open'))::int as open
+      from municipalities m where m.id = any(${towns}::bigint[]) order by m.name`;
+}
+
 /** For the navigation: how many cases and appeals wait. Zero for anyone who may not moderate. */
-export async function queueCounts(actor: MaybeActor, townId: number): Promise<{ cases: number; appeals: number }> {
+export async function queueCounts(actor: MaybeActor, { townId }: { townId: number }): Promise<{ cases: number; appeals: number }> {
   if (!canModerate(actor, townId)) return { cases: 0, appeals: 0 };
   const [row] = await sql`
     select (select count(*)::int from moderation_cases where municipality_id = ${townId} and status = 'open') as cases,
@@ -117,28 +119,9 @@ export async function queueCounts(actor: MaybeActor, townId: number): Promise<{ 
   return { cases: row.cases, appeals: row.appeals };
 }
 
-export interface CaseReport {
-  id: number;
-  category: string;
-  explanation: string;
-  reporterName: string | null;
-  guest: boolean;
-  automated: boolean;
-  createdAt: Date;
-}
 
-export interface CaseDetail extends QueueItem {
-  status: 'open' | 'decided';
-  municipalityId: number;
-  subjectUserId: string | null;
-  postBodyHtml: string | null;
-  forumId: number | null;
-  threadLocked: boolean;
-  threadPinned: boolean;
-  reports: CaseReport[];
-}
 
-export async function getCase(actor: MaybeActor, townId: number, caseId: number): Promise<CaseDetail> {
+export async function getCase(actor: MaybeActor, { townId, caseId }: { townId: number; caseId: number }): Promise<CaseDetail> {
   const moderator = requireModerator(actor, townId);
   const [item] = await sql<CaseDetail[]>`
     select ${caseColumns(moderator.userId)}, c.status, c.municipality_id, c.subject_user_id, p.body_html as post_body_html,
@@ -147,7 +130,7 @@ export async function getCase(actor: MaybeActor, townId: number, caseId: number)
      where c.id = ${caseId} and c.municipality_id = ${townId}`;
   if (!item) throw new DomainError('not_found', 'moderation:errors.caseNotFound');
   item.reports = await sql<CaseReport[]>`
-    select r.id, r.category, r.explanation, u.display_name as reporter_name, r.reporter_id is null and not r.automated as guest,
+    select r.id, 'M-' || r.id as reference, r.category, r.explanation, u.display_name as reporter_name, r.reporter_id is null and not r.automated as guest,
            r.automated, r.created_at
       from reports r left join users u on u.id = r.reporter_id
      where r.case_id = ${caseId} order by r.id`;
@@ -158,7 +141,7 @@ export async function getCase(actor: MaybeActor, townId: number, caseId: number)
  * Claims a case for CLAIM_MINUTES. One conditional UPDATE: of two moderators claiming at once, exactly one
  * wins; the other is told who was faster.
  */
-export async function claimCase(actor: MaybeActor, townId: number, caseId: number): Promise<{ claimedUntil: Date }> {
+export async function claimCase(actor: MaybeActor, { townId, caseId }: { townId: number; caseId: number }): Promise<{ claimedUntil: Date }> {
   const moderator = requireModerator(actor, townId);
   return sql.begin(async (tx) => {
     const [won] = await tx`
@@ -173,7 +156,7 @@ export async function claimCase(actor: MaybeActor, townId: number, caseId: numbe
   });
 }
 
-export async function releaseCase(actor: MaybeActor, townId: number, caseId: number): Promise<void> {
+export async function releaseCase(actor: MaybeActor, { townId, caseId }: { townId: number; caseId: number }): Promise<void> {
   const moderator = requireModerator(actor, townId);
   await sql.begin(async (tx) => {
     const released = await tx`

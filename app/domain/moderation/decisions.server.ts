@@ -4,9 +4,9 @@
  * automation was involved and how long it lasts; the affected author and the reporters are told, and the
  * change reaches readers live. Reversal (after a successful appeal) undoes each kind of decision.
  */
-import { sql, type Tx } from '#app/db.server';
+import { sql, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import { publish } from '#app/domain/events.server';
+import { publish } from '#app/domain/bus.server';
 import { canModerate, type Actor, type MaybeActor } from '#app/domain/auth/permissions';
 import { announcePublishedPost } from '#app/domain/forums/posts.server';
 import { recordAudit } from './audit.server';
@@ -14,6 +14,9 @@ import { claimConflict } from './cases.server';
 import { decisionLink, noticeToMember, noticeToReporters } from './notices.server';
 import { ADVERSE_ACTIONS, APPEAL_WINDOW_DAYS, POST_ACTIONS, REPORTER_APPEALABLE, THREAD_ACTIONS, USER_ACTIONS, type DecisionAction, type DecisionInput } from './schemas';
 import { requireModerator } from './access';
+import type { DecisionView } from './types';
+
+export type { DecisionView } from './types';
 
 
 const notApplicable = () => new DomainError('invalid', 'moderation:errors.actionNotApplicable', {}, 'action');
@@ -67,20 +70,19 @@ function assertApplicable(subject: Subject, action: DecisionAction) {
   if (isUserAction && !subject.userId) throw notApplicable();
 }
 
+/** A decision on a case from the queue (`caseId`) or directly on a thread (`threadId`). */
 export async function decide(
   actor: MaybeActor,
-  townId: number,
-  on: { caseId: number } | { threadId: number },
-  input: DecisionInput,
-  origin: string,
+  input: DecisionInput & { townId: number; caseId?: number; threadId?: number },
 ): Promise<{ decisionId: number }> {
+  const { townId } = input;
   const moderator = requireModerator(actor, townId);
   return sql.begin(async (tx) => {
     let subject: Subject;
-    if ('caseId' in on) {
-      subject = await takeCase(tx, moderator, townId, on.caseId);
+    if (input.caseId) {
+      subject = await takeCase(tx, moderator, townId, input.caseId);
     } else {
-      const thread = await loadThread(tx, townId, on.threadId);
+      const thread = await loadThread(tx, townId, input.threadId ?? 0);
       if (!thread) throw new DomainError('not_found', 'forums:errors.threadNotFound');
       subject = { caseId: null, held: false, post: null, thread, userId: null };
       if (!(THREAD_ACTIONS as readonly string[]).includes(input.action)) throw notApplicable();
@@ -116,10 +118,10 @@ export async function decide(
     });
     if (subject.caseId) {
       await tx`update reports set status = 'closed' where case_id = ${subject.caseId}`;
-      await noticeToReporters(tx, subject.caseId, townId, { id: decisionId, action: input.action }, origin);
+      await noticeToReporters(tx, subject.caseId, townId, { id: decisionId, action: input.action });
     }
     if (affected && ADVERSE_ACTIONS.includes(input.action) && affected !== moderator.userId) {
-      await noticeToMember(tx, affected, townId, 'decision', decisionId, decisionLink(origin, decisionId));
+      await noticeToMember(tx, affected, townId, 'decision', decisionId, decisionLink(decisionId));
     }
     await publish(tx, { type: 'queue:changed', townId, caseId: subject.caseId ?? undefined });
     return { decisionId };
@@ -175,7 +177,9 @@ async function setPostStatus(tx: Tx, townId: number, post: NonNullable<Subject['
   await tx`update posts set status = ${status} where id = ${post.id}`;
   await tx`
     update threads set visible_post_count = visible_post_count + ${visibleDelta},
-                       held = case when ${post.position === 1} then ${status !== 'published'} else held end,
+                       -- Approving a held opening post opens the thread; hiding an opening post leaves it readable,
+                       -- with a placeholder in its place, so other people's replies stay visible.
+                       held = case when ${post.position === 1 && status === 'published'} then false else held end,
                        last_post_at = case when ${post.status === 'held' && status === 'published'} then date_trunc('milliseconds', now()) else last_post_at end
      where id = ${thread.id}`;
   const ref = { townId, forumId: thread.forumId, threadId: thread.id, postId: post.id };
@@ -254,35 +258,12 @@ export async function reverseDecision(tx: Tx, decisionId: number): Promise<void>
   }
 }
 
-export interface DecisionView {
-  id: number;
-  townSlug: string;
-  townName: string;
-  action: DecisionAction;
-  ground: string;
-  facts: string;
-  automated: boolean;
-  endsAt: Date | null;
-  createdAt: Date;
-  reversedAt: Date | null;
-  details: Record<string, unknown>;
-  postId: number | null;
-  postExcerpt: string | null;
-  threadId: number | null;
-  threadTitle: string | null;
-  moderatorName: string | null;
-  appealableUntil: Date;
-  /** How the reader relates to it: the affected person, a reporter, or a moderator. */
-  viewerRole: 'author' | 'reporter' | 'moderator';
-  canAppeal: boolean;
-  appeal: { id: number; status: 'open' | 'upheld' | 'reversed'; text: string; outcomeReasons: string | null; createdAt: Date } | null;
-}
 
 /**
  * The statement of reasons, for the person affected, the reporters of the case and the town's moderators.
  * Anyone else gets "not found", so the page does not even confirm that a decision exists.
  */
-export async function getDecision(actor: MaybeActor, decisionId: number): Promise<DecisionView> {
+export async function getDecision(actor: MaybeActor, { decisionId }: { decisionId: number }): Promise<DecisionView> {
   const notFound = new DomainError('not_found', 'moderation:errors.decisionNotFound');
   if (!actor) throw notFound;
   const [row] = await sql`

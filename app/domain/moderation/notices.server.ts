@@ -3,10 +3,11 @@
  * appellants of the outcome — in the app (pushed live) and by e-mail, in their own language. Guests who
  * left an address get the e-mail only.
  */
-import type { Tx } from '#app/db.server';
-import { publish } from '#app/domain/events.server';
+import type { Tx } from '#app/database/client.server';
+import { publish } from '#app/domain/bus.server';
 import { enqueueMail } from '#app/domain/mail/outbox.server';
 import { renderMail } from '#app/domain/mail/templates.server';
+import { settings } from '#app/env.server';
 
 type NoticeKind = 'decision' | 'appeal_outcome';
 
@@ -21,13 +22,13 @@ export async function noticeToMember(tx: Tx, userId: string, townId: number, kin
 }
 
 /** Reporters of a case: members in the app and by mail, guests by mail if they gave an address. */
-export async function noticeToReporters(tx: Tx, caseId: number, townId: number, decision: { id: number; action: string }, origin: string): Promise<void> {
+export async function noticeToReporters(tx: Tx, caseId: number, townId: number, decision: { id: number; action: string }): Promise<void> {
   const reporters = await tx`
     select distinct reporter_id, reporter_email from reports where case_id = ${caseId} and not automated`;
   const [town] = await tx`select name, default_language from municipalities where id = ${townId}`;
   for (const reporter of reporters) {
     if (reporter.reporterId) {
-      await noticeToMember(tx, reporter.reporterId, townId, 'decision', decision.id, decisionLink(origin, decision.id));
+      await noticeToMember(tx, reporter.reporterId, townId, 'decision', decision.id, decisionLink(decision.id));
     } else if (reporter.reporterEmail) {
       // Guests cannot open the statement page; the mail says what was decided.
       await enqueueMail(tx, renderMail('reportOutcomeGuest', reporter.reporterEmail, town.defaultLanguage, { town: town.name, action: decision.action }));
@@ -35,4 +36,4 @@ export async function noticeToReporters(tx: Tx, caseId: number, townId: number, 
   }
 }
 
-export const decisionLink = (origin: string, decisionId: number) => `${origin}/decisions/${decisionId}`;
+export const decisionLink = (decisionId: number) => `${settings().publicOrigin}/decisions/${decisionId}`;

@@ -3,18 +3,20 @@
  * optional address for the answer. Each report gets a receipt; the reporter hears of the decision later.
  * One open report per reporter and item; reporting is throttled per account and per address.
  */
-import { sql, type Tx } from '#app/db.server';
+import { sql, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import type { MaybeActor } from '#app/domain/auth/permissions';
 import { assertNotThrottled, recordAttempt, type ThrottleRule } from '#app/domain/auth/throttle.server';
-import type { RequestContext } from '#app/domain/auth/accounts.server';
+import type { ClientFacts } from '#app/domain/auth/accounts.server';
+import { postTextShown, threadReadable } from '#app/domain/forums/visibility.server';
 import { enqueueMail } from '#app/domain/mail/outbox.server';
 import { renderMail } from '#app/domain/mail/templates.server';
-import { publish } from '#app/domain/events.server';
+import { publish } from '#app/domain/bus.server';
 import { activeSanction } from './screening.server';
 import { openCase } from './cases.server';
 import { recordAudit } from './audit.server';
 import type { ReportInput } from './schemas';
+import { reportReference } from './references';
 
 const reportRules = (actor: MaybeActor, ip: string): ThrottleRule[] =>
   actor
@@ -31,21 +33,23 @@ export interface ReportTarget {
   threadId: number | null;
 }
 
-/** What a report form is about: a visible post in this town, or its author. */
-export async function reportTarget(townId: number, postId: number): Promise<ReportTarget> {
+/** What a report form is about: a post in this town the reporter can read, or its author. */
+export async function reportTarget(actor: MaybeActor, { townId, postId }: { townId: number; postId: number }): Promise<ReportTarget> {
   const [post] = await sql`
     select p.id, p.author_id, u.display_name, left(p.body_text, 280) as excerpt, p.thread_id from posts p
+      join threads t on t.id = p.thread_id
       left join users u on u.id = p.author_id
-     where p.id = ${postId} and p.municipality_id = ${townId} and p.deleted_at is null and p.status = 'published'`;
+     where p.id = ${postId} and p.municipality_id = ${townId} and p.status = 'published' and ${threadReadable(actor)} and ${postTextShown(actor)}`;
   if (!post) throw new DomainError('not_found', 'forums:errors.postNotFound');
   return { kind: 'post', postId: Number(post.id), userId: post.authorId, authorName: post.displayName, excerpt: post.excerpt, threadId: Number(post.threadId) };
 }
 
-export async function fileReport(actor: MaybeActor, townId: number, postId: number, input: ReportInput, context: RequestContext): Promise<{ reportId: number }> {
-  const target = await reportTarget(townId, postId);
+export async function fileReport(actor: MaybeActor, input: ReportInput & ClientFacts & { townId: number; postId: number }): Promise<{ reportId: number; reference: string }> {
+  const { townId, postId } = input;
+  const target = await reportTarget(actor, { townId, postId });
   if (actor && target.userId === actor.userId) throw new DomainError('invalid', 'moderation:errors.ownContent', {}, 'target');
   if (input.target === 'user' && !target.userId) throw new DomainError('invalid', 'moderation:errors.formerMember', {}, 'target');
-  const rules = reportRules(actor, context.ip);
+  const rules = reportRules(actor, input.ip);
   return sql.begin(async (tx) => {
     if (actor) {
       const sanction = await activeSanction(tx, townId, actor.userId);
@@ -68,20 +72,20 @@ export async function fileReport(actor: MaybeActor, townId: number, postId: numb
     const reportId = Number(report.id);
     await recordAttempt(tx, rules);
     await recordAudit(tx, { townId, actorId: actor?.userId ?? null, action: 'report', caseId, postId: input.target === 'post' ? postId : null, subjectUserId: target.userId, details: { category: input.category, reportId } });
-    await sendReceipt(tx, townId, reportId, actor, input.email ?? null, context);
-    return { reportId };
+    await sendReceipt(tx, townId, reportId, actor, input.email ?? null, input.language);
+    return { reportId, reference: reportReference(reportId) };
   });
 }
 
-async function sendReceipt(tx: Tx, townId: number, reportId: number, actor: MaybeActor, guestEmail: string | null, context: RequestContext) {
+async function sendReceipt(tx: Tx, townId: number, reportId: number, actor: MaybeActor, guestEmail: string | null, language: string) {
   const [town] = await tx`select name from municipalities where id = ${townId}`;
-  const values = { reference: String(reportId), town: town.name };
+  const values = { reference: reportReference(reportId), town: town.name };
   if (actor) {
     await tx`insert into notifications (user_id, municipality_id, kind, report_id) values (${actor.userId}, ${townId}, 'report_received', ${reportId})`;
     await publish(tx, { type: 'notifications:created', userIds: [actor.userId] });
     await enqueueMail(tx, renderMail('reportReceived', actor.email, actor.language, values));
   } else if (guestEmail) {
-    await enqueueMail(tx, renderMail('reportReceived', guestEmail, context.language, values));
+    await enqueueMail(tx, renderMail('reportReceived', guestEmail, language, values));
   }
 }
 

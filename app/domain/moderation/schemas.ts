@@ -1,5 +1,6 @@
 /** What moderation forms and socket events may carry: one zod schema per input, shared by server and browser. */
 import { z } from 'zod';
+import { idField, idSchema, parseId, socketIdSchema } from '#app/domain/ids';
 
 export const REPORT_CATEGORIES = ['illegal_hate', 'threat', 'insult', 'harassment', 'doxxing', 'spam', 'other'] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
@@ -79,7 +80,7 @@ export const decisionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('unlock'), ...reasons }),
   z.object({ action: z.literal('pin'), ...reasons }),
   z.object({ action: z.literal('unpin'), ...reasons }),
-  z.object({ action: z.literal('move'), forumId: z.coerce.number({ invalid_type_error: 'moderation:errors.forum' }).int().positive('moderation:errors.forum'), ...reasons }),
+  z.object({ action: z.literal('move'), forumId: idField('moderation:errors.forum'), ...reasons }),
   z.object({
     action: z.literal('slow_mode'),
     // 0 switches slow mode off
@@ -109,7 +110,7 @@ export const settingsSchema = z.object({
   premoderatedForums: z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).map(Number).filter((id) => Number.isInteger(id) && id > 0)),
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).map(parseId).filter((id): id is number => id !== null)),
 });
 
 export const watchedWordSchema = z.object({
@@ -122,8 +123,8 @@ export const auditFilterSchema = z.object({
   moderator: z.string().max(100).optional(),
   from: z.string().regex(/^\d{4}-\d\d-\d\d$/).optional().catch(undefined),
   to: z.string().regex(/^\d{4}-\d\d-\d\d$/).optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: z.string().optional().transform((value) => parseId(value) ?? undefined),
 });
 
 /** Socket: a moderator joins the live queue of one town. */
-export const moderationJoinPayload = z.object({ townId: z.number().int().positive() }).strict();
+export const moderationJoinPayload = z.object({ townId: socketIdSchema }).strict();

@@ -3,9 +3,9 @@
  * word rejects it, and pre-moderation (of a forum or of a new member), a holding watched word or the shield
  * of an official holds it for review. Moderators' own posts are never held.
  */
-import { sql, type Db, type Tx } from '#app/db.server';
+import { sql, type Db, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import { canModerate, type Actor } from '#app/domain/auth/permissions';
+import { canModerate, type Actor, type MaybeActor } from '#app/domain/auth/permissions';
 import { compileWatchedWords, strongestAction, type WatchedWordAction } from './watched-words';
 import type { HoldReason } from './cases.server';
 
@@ -114,5 +114,5 @@ export async function screenEdit(tx: Tx, actor: Actor, townId: number, text: str
   return { flaggedPattern: strongest && !canModerate(actor, townId) ? pattern : null };
 }
 
-/** The sanction in force for a person, for pages that explain why they cannot write. */
-export const sanctionOf = (townId: number, userId: string) => activeSanction(sql, townId, userId);
+/** The sanction in force for the reader in a town, for pages that explain why they cannot write. */
+export const sanctionOf = (actor: MaybeActor, { townId }: { townId: number }) => (actor ? activeSanction(sql, townId, actor.userId) : Promise.resolve(null));

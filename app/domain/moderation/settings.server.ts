@@ -2,7 +2,7 @@
  * Per-town moderation settings: which forums are pre-moderated, how many first posts of a new member wait
  * for review, and the shield an official can switch on for themselves.
  */
-import { sql } from '#app/db.server';
+import { sql } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import { isOfficial, type MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
@@ -14,14 +14,14 @@ export interface ModerationSettings {
 }
 
 
-export async function getModerationSettings(actor: MaybeActor, townId: number): Promise<ModerationSettings> {
+export async function getModerationSettings(actor: MaybeActor, { townId }: { townId: number }): Promise<ModerationSettings> {
   requireModerator(actor, townId);
   const [town] = await sql`select review_first_posts from municipalities where id = ${townId}`;
   const forums = await sql<ModerationSettings['forums']>`select id, name, premoderated from forums where municipality_id = ${townId} order by position, id`;
   return { reviewFirstPosts: town.reviewFirstPosts, forums };
 }
 
-export async function saveModerationSettings(actor: MaybeActor, townId: number, input: { reviewFirstPosts: number; premoderatedForums: number[] }): Promise<void> {
+export async function saveModerationSettings(actor: MaybeActor, { townId, ...input }: { townId: number; reviewFirstPosts: number; premoderatedForums: number[] }): Promise<void> {
   const moderator = requireModerator(actor, townId);
   await sql.begin(async (tx) => {
     await tx`update municipalities set review_first_posts = ${input.reviewFirstPosts} where id = ${townId}`;
@@ -30,14 +30,14 @@ export async function saveModerationSettings(actor: MaybeActor, townId: number, 
   });
 }
 
-export async function isShielded(actor: MaybeActor, townId: number): Promise<boolean> {
+export async function isShielded(actor: MaybeActor, { townId }: { townId: number }): Promise<boolean> {
   if (!actor) return false;
   const [row] = await sql`select shielded from memberships where municipality_id = ${townId} and user_id = ${actor.userId}`;
   return !!row?.shielded;
 }
 
 /** Officials (and town admins, who act for the town) may shield themselves; nobody can shield another. */
-export async function setShield(actor: MaybeActor, townId: number, on: boolean): Promise<void> {
+export async function setShield(actor: MaybeActor, { townId, on }: { townId: number; on: boolean }): Promise<void> {
   if (!actor || !isOfficial(actor, townId)) throw new DomainError('forbidden', 'moderation:errors.notOfficial');
   await sql.begin(async (tx) => {
     await tx`update memberships set shielded = ${on} where municipality_id = ${townId} and user_id = ${actor.userId}`;

@@ -4,7 +4,8 @@
  * only — no names, no texts, nothing about a person.
  */
 import { stringify } from 'csv-stringify/sync';
-import { sql } from '#app/db.server';
+import { sql } from '#app/database/client.server';
+import type { MaybeActor } from '#app/domain/auth/permissions';
 import { DECISION_ACTIONS, REPORT_CATEGORIES } from './schemas';
 
 export interface TransparencyMonth {
@@ -18,7 +19,7 @@ export interface TransparencyMonth {
   reversals: number;
 }
 
-export async function transparencyReport(townId: number, months = 12): Promise<TransparencyMonth[]> {
+export async function transparencyReport(_actor: MaybeActor, { townId, months = 12 }: { townId: number; months?: number }): Promise<TransparencyMonth[]> {
   const since = sql`date_trunc('month', now()) - make_interval(months => ${months - 1})`;
   const [notices, actions, medians, appeals] = await Promise.all([
     sql`select to_char(date_trunc('month', created_at), 'YYYY-MM') as month, category, automated, count(*)::int as n

@@ -1,5 +1,5 @@
 /** A town's watched words: listed, added, removed, and exchanged as CSV with other towns or tools. */
-import { sql, type Tx } from '#app/db.server';
+import { sql, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import type { MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
@@ -10,12 +10,12 @@ import { requireModerator } from './access';
 /** Tells the posting path (screening.server.ts) to recompile the town's list. */
 const listChanged = (tx: Tx, townId: number) => tx`update municipalities set watched_words_version = watched_words_version + 1 where id = ${townId}`;
 
-export async function listWatchedWords(actor: MaybeActor, townId: number): Promise<Required<WatchedWord>[]> {
+export async function listWatchedWords(actor: MaybeActor, { townId }: { townId: number }): Promise<Required<WatchedWord>[]> {
   requireModerator(actor, townId);
   return sql<Required<WatchedWord>[]>`select id, pattern, action from watched_words where municipality_id = ${townId} order by pattern`;
 }
 
-export async function addWatchedWord(actor: MaybeActor, townId: number, word: { pattern: string; action: WatchedWordAction }): Promise<void> {
+export async function addWatchedWord(actor: MaybeActor, { townId, ...word }: { townId: number; pattern: string; action: WatchedWordAction }): Promise<void> {
   const moderator = requireModerator(actor, townId);
   const error = patternError(word.pattern);
   if (error) throw new DomainError('invalid', error, {}, 'pattern');
@@ -29,7 +29,7 @@ export async function addWatchedWord(actor: MaybeActor, townId: number, word: { 
   });
 }
 
-export async function removeWatchedWord(actor: MaybeActor, townId: number, wordId: number): Promise<void> {
+export async function removeWatchedWord(actor: MaybeActor, { townId, wordId }: { townId: number; wordId: number }): Promise<void> {
   const moderator = requireModerator(actor, townId);
   await sql.begin(async (tx) => {
     const [removed] = await tx`delete from watched_words where id = ${wordId} and municipality_id = ${townId} returning pattern, action`;
@@ -39,12 +39,12 @@ export async function removeWatchedWord(actor: MaybeActor, townId: number, wordI
   });
 }
 
-export async function exportWatchedWords(actor: MaybeActor, townId: number): Promise<string> {
-  return watchedWordsToCsv(await listWatchedWords(actor, townId));
+export async function exportWatchedWords(actor: MaybeActor, input: { townId: number }): Promise<string> {
+  return watchedWordsToCsv(await listWatchedWords(actor, input));
 }
 
 /** Adds or updates every valid line; lines with errors are reported and skipped. */
-export async function importWatchedWords(actor: MaybeActor, townId: number, csv: string): Promise<{ imported: number; errors: { line: number; error: string }[] }> {
+export async function importWatchedWords(actor: MaybeActor, { townId, csv }: { townId: number; csv: string }): Promise<{ imported: number; errors: { line: number; error: string }[] }> {
   const moderator = requireModerator(actor, townId);
   const parsed = watchedWordsFromCsv(csv);
   const errors = [...parsed.errors];

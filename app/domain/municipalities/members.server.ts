@@ -2,13 +2,14 @@
  * A town's people and roles. Town admins (and the network team) invite staff by e-mail with a role, change
  * roles and revoke them. Every query names the town, so another town's rows look like "not found".
  */
-import { sql } from '#app/db.server';
+import { sql } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import { publish } from '#app/domain/events.server';
+import { publish } from '#app/domain/bus.server';
 import { canManageMembers, type Actor, type MaybeActor, type StaffRole, type TownRole } from '#app/domain/auth/permissions';
 import { enqueueMail } from '#app/domain/mail/outbox.server';
 import { renderMail } from '#app/domain/mail/templates.server';
 import { hashToken, newToken } from '#app/domain/auth/tokens.server';
+import { settings } from '#app/env.server';
 
 export interface Member {
   userId: string;
@@ -31,7 +32,7 @@ function requireManager(actor: MaybeActor, townId: number): asserts actor is Act
   if (!canManageMembers(actor, townId)) throw new DomainError('forbidden', 'common:errors.forbidden');
 }
 
-export async function listMembers(actor: MaybeActor, townId: number): Promise<Member[]> {
+export async function listMembers(actor: MaybeActor, { townId }: { townId: number }): Promise<Member[]> {
   requireManager(actor, townId);
   return sql<Member[]>`
     select u.id as user_id, u.display_name, m.role, m.created_at as since
@@ -40,7 +41,7 @@ export async function listMembers(actor: MaybeActor, townId: number): Promise<Me
      order by case m.role when 'admin' then 0 when 'member' then 2 else 1 end, lower(u.display_name)`;
 }
 
-export async function listInvitations(actor: MaybeActor, townId: number): Promise<Invitation[]> {
+export async function listInvitations(actor: MaybeActor, { townId }: { townId: number }): Promise<Invitation[]> {
   requireManager(actor, townId);
   return sql<Invitation[]>`
     select id, email, role, created_at, expires_at,
@@ -49,7 +50,8 @@ export async function listInvitations(actor: MaybeActor, townId: number): Promis
       from invitations where municipality_id = ${townId} order by created_at desc limit 100`;
 }
 
-export async function inviteStaff(actor: MaybeActor, townId: number, input: { email: string; role: StaffRole }, origin: string): Promise<void> {
+export async function inviteStaff(actor: MaybeActor, input: { townId: number; email: string; role: StaffRole }): Promise<void> {
+  const { townId } = input;
   requireManager(actor, townId);
   await sql.begin(async (tx) => {
     const [town] = await tx`select name, default_language from municipalities where id = ${townId}`;
@@ -66,13 +68,13 @@ export async function inviteStaff(actor: MaybeActor, townId: number, input: { em
         town: town.name,
         role: input.role,
         inviter: actor.displayName,
-        link: `${origin}/invitations/${token}`,
+        link: `${settings().publicOrigin}/invitations/${token}`,
       }),
     );
   });
 }
 
-export async function revokeInvitation(actor: MaybeActor, townId: number, invitationId: number): Promise<void> {
+export async function revokeInvitation(actor: MaybeActor, { townId, invitationId }: { townId: number; invitationId: number }): Promise<void> {
   requireManager(actor, townId);
   const result = await sql`update invitations set revoked_at = now()
                             where id = ${invitationId} and municipality_id = ${townId} and accepted_at is null and revoked_at is null`;
@@ -86,7 +88,7 @@ export interface InvitationPreview {
   email: string;
 }
 
-export async function previewInvitation(token: string): Promise<InvitationPreview> {
+export async function previewInvitation(_actor: MaybeActor, { token }: { token: string }): Promise<InvitationPreview> {
   const [row] = await sql<InvitationPreview[]>`
     select m.slug as town_slug, m.name as town_name, i.role, i.email
       from invitations i join municipalities m on m.id = i.municipality_id
@@ -96,7 +98,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
 }
 
 /** Whoever holds the link and is signed in with a verified account takes the role (mail may be forwarded to a shared inbox). */
-export async function acceptInvitation(actor: MaybeActor, token: string): Promise<{ townSlug: string }> {
+export async function acceptInvitation(actor: MaybeActor, { token }: { token: string }): Promise<{ townSlug: string }> {
   if (!actor) throw new DomainError('unauthenticated', 'common:errors.signInRequired');
   if (!actor.emailVerified) throw new DomainError('forbidden', 'towns:errors.verifyFirst');
   return sql.begin(async (tx) => {
@@ -114,7 +116,8 @@ export async function acceptInvitation(actor: MaybeActor, token: string): Promis
 }
 
 /** Changes a member's role; `member` takes a staff role away. The town keeps at least one admin. */
-export async function changeRole(actor: MaybeActor, townId: number, input: { userId: string; role: TownRole }): Promise<void> {
+export async function changeRole(actor: MaybeActor, input: { townId: number; userId: string; role: TownRole }): Promise<void> {
+  const { townId } = input;
   requireManager(actor, townId);
   await sql.begin(async (tx) => {
     await tx`select 1 from municipalities where id = ${townId} for update`;

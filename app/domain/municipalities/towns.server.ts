@@ -1,7 +1,7 @@
 /** Towns (tenants) of the network: listing, creation by the network team, joining and leaving. */
-import { sql } from '#app/db.server';
+import { sql } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import { publish } from '#app/domain/events.server';
+import { publish } from '#app/domain/bus.server';
 import { canJoinTown, canManageNetwork, isMemberOf, type MaybeActor } from '#app/domain/auth/permissions';
 
 export interface Town {
@@ -14,14 +14,14 @@ export interface Town {
   memberCount: number;
 }
 
-export async function listTowns(): Promise<Town[]> {
+export async function listTowns(_actor: MaybeActor): Promise<Town[]> {
   return sql<Town[]>`
     select m.id, m.slug, m.name, m.state, m.default_language, m.languages,
            (select count(*)::int from memberships where municipality_id = m.id) as member_count
       from municipalities m order by m.name`;
 }
 
-export async function getTownBySlug(slug: string): Promise<Town> {
+export async function getTownBySlug(_actor: MaybeActor, { slug }: { slug: string }): Promise<Town> {
   const [town] = await sql<Town[]>`
     select m.id, m.slug, m.name, m.state, m.default_language, m.languages,
            (select count(*)::int from memberships where municipality_id = m.id) as member_count
@@ -44,7 +44,7 @@ export async function createTown(
   return town;
 }
 
-export async function joinTown(actor: MaybeActor, townId: number): Promise<void> {
+export async function joinTown(actor: MaybeActor, { townId }: { townId: number }): Promise<void> {
   if (!actor) throw new DomainError('unauthenticated', 'common:errors.signInRequired');
   if (isMemberOf(actor, townId)) return;
   if (!canJoinTown(actor, townId)) throw new DomainError('forbidden', 'towns:errors.verifyFirst');
@@ -56,7 +56,7 @@ export async function joinTown(actor: MaybeActor, townId: number): Promise<void>
 }
 
 /** Leaving removes every role in the town; the last admin cannot leave (the town would be unmanaged). */
-export async function leaveTown(actor: MaybeActor, townId: number): Promise<void> {
+export async function leaveTown(actor: MaybeActor, { townId }: { townId: number }): Promise<void> {
   if (!actor) throw new DomainError('unauthenticated', 'common:errors.signInRequired');
   await sql.begin(async (tx) => {
     await tx`select 1 from municipalities where id = ${townId} for update`;
@@ -68,7 +68,7 @@ export async function leaveTown(actor: MaybeActor, townId: number): Promise<void
 }
 
 /** A town's public room: every town's public space is readable by anyone, guests included, when the town exists. */
-export async function canReadTown(_userId: string | null, townId: number): Promise<boolean> {
+export async function canReadTown(_actor: MaybeActor, { townId }: { townId: number }): Promise<boolean> {
   const [town] = await sql`select 1 from municipalities where id = ${townId}`;
   return !!town;
 }

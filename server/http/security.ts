@@ -16,7 +16,8 @@ export const securityHeaders = helmet({
       'default-src': ["'self'"],
       'script-src': ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
       'style-src': ["'self'"],
-      'img-src': ["'self'", 'data:'],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'media-src': ["'self'", 'blob:'],
       'font-src': ["'self'"],
       'connect-src': ["'self'"],
       'form-action': ["'self'"],
@@ -30,6 +31,27 @@ export const securityHeaders = helmet({
   crossOriginEmbedderPolicy: false,
   xFrameOptions: { action: 'deny' },
 });
+
+/**
+ * Powerful browser features the app does not use are switched off for every page; the camera only for the
+ * app itself (organisers scan check-in codes on their phones).
+ */
+const PERMISSIONS_POLICY = [
+  'camera=(self)',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'midi=()',
+  'display-capture=()',
+  'browsing-topics=()',
+].join(', ');
+
+export function permissionsPolicy(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+  next();
+}
 
 /** Origins the app answers as: its own host (and PUBLIC_URL behind a proxy). */
 export function isAllowedOrigin(req: IncomingMessage, publicUrl: string | null, protocol: string): boolean {
@@ -45,4 +67,15 @@ export function originCheck(publicUrl: string | null) {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || isAllowedOrigin(req, publicUrl, req.protocol)) return next();
     res.status(403).type('text/plain').send('Cross-origin request refused.');
   };
+}
+
+/**
+ * Made on this machine and not passed on by a proxy: what the development mailbox requires, so demo mode
+ * never shows someone else's sign-in links to a visitor from the network.
+ */
+export function isDirectLocalRequest(req: IncomingMessage): boolean {
+  const address = req.socket.remoteAddress ?? '';
+  const loopback = address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+  const forwarded = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host', 'via'].some((name) => name in req.headers);
+  return loopback && !forwarded;
 }

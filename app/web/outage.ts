@@ -1,18 +1,7 @@
-/** Shapes of form results, shared by route actions and the components that show them. */
-export interface FieldError {
-  key: string;
-  params?: Record<string, string | number>;
-}
-
-export interface FormFailure {
-  ok: false;
-  fields: Record<string, string>;
-  errors: Record<string, FieldError>;
-}
-
 /**
- * The root error page's data while the database is unavailable (status 503): the request's language, read
- * without the database, and — for a full-page form post — what was typed, to send again.
+ * The "briefly unavailable" page while the database cannot be reached (status 503), shared by the server
+ * and the root error boundary: the request's language (found without the database) and, after a page post
+ * without JavaScript, what was typed, to send again.
  */
 export interface UnavailableData {
   unavailable: true;

@@ -1,0 +1,148 @@
+/**
+ * The installation's configuration: every environment variable the README lists, parsed once with one
+ * schema. A bad value stops start-up with a message naming the variable; nothing else reads process.env.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1']).optional();
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const httpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must start with http:// or https://')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const schema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL')
+    .optional(),
+  DB_POOL_SIZE: positiveInt(10),
+  DATA_DIR: z.string().min(1).default('.data'),
+  PUBLIC_URL: httpUrl.optional(),
+  TRUST_PROXY: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Weltoffen <no-reply@weltoffen.invalid>'),
+  ACCESSIBILITY_CONTACT: z.string().email().default('barrierefreiheit@weltoffen.invalid'),
+  SIGNUPS_PER_IP_PER_HOUR: positiveInt(30),
+  WELTOFFEN_DEMO: flag,
+  LOCALES_DIR: z.string().default('locales'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Settings {
+  port: number;
+  /** The interface to listen on: HOST, else loopback in demo mode (demo log-ins are public), else all. */
+  host: string;
+  hostExplicit: boolean;
+  /** An external PostgreSQL; null: npm start runs the embedded one. */
+  databaseUrl: string | null;
+  dbPoolSize: number;
+  dataDir: string;
+  publicUrl: string | null;
+  /** Where links in mail and calendars point: PUBLIC_URL, else this machine. */
+  publicOrigin: string;
+  /** Session cookies are Secure when the public address is https (TLS ends at a proxy in front). */
+  secureCookies: boolean;
+  trustProxy: boolean | number | string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  accessibilityContact: string;
+  signupsPerIpPerHour: number;
+  /** The operator asked for production (NODE_ENV=production when the app was started). */
+  production: boolean;
+  localesDir: string;
+  demo: DemoSettings;
+}
+
+export interface DemoSettings {
+  /** Seed the demo network and print its log-ins. */
+  enabled: boolean;
+  /** The demo accounts may use the password printed in the README; otherwise each install gets its own. */
+  publishedPassword: boolean;
+  /** The development mailbox (/dev/mail) exists; it still answers only requests made on this machine. */
+  mailbox: boolean;
+}
+
+export class ConfigurationError extends Error {
+  name = 'ConfigurationError';
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value; // Express's own forms: 'loopback', a list of addresses or subnets
+}
+
+export function parseSettings(source: Record<string, string | undefined>): Settings {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new ConfigurationError(`The configuration has invalid values (see README, "Environment"):\n${problems}`);
+  }
+  const env = result.data;
+  const production = env.NODE_ENV === 'production';
+  const publicUrl = env.PUBLIC_URL ?? null;
+  // Demo mode shows demo data to whoever reaches the app. On by default on a developer's machine; off by
+  // default where the install has a public address or an external production database.
+  const demoEnabled = env.WELTOFFEN_DEMO === '1' || (env.WELTOFFEN_DEMO === undefined && !publicUrl && !(production && env.DATABASE_URL));
+  const port = env.PORT;
+  return {
+    port,
+    host: env.HOST ?? (demoEnabled ? '127.0.0.1' : '0.0.0.0'),
+    hostExplicit: env.HOST !== undefined,
+    databaseUrl: env.DATABASE_URL ?? null,
+    dbPoolSize: env.DB_POOL_SIZE,
+    dataDir: path.resolve(env.DATA_DIR),
+    publicUrl,
+    publicOrigin: publicUrl ?? `http://localhost:${port}`,
+    secureCookies: !!publicUrl && publicUrl.startsWith('https:'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
+    accessibilityContact: env.ACCESSIBILITY_CONTACT,
+    signupsPerIpPerHour: env.SIGNUPS_PER_IP_PER_HOUR,
+    production,
+    localesDir: path.resolve(env.LOCALES_DIR),
+    demo: {
+      enabled: demoEnabled,
+      publishedPassword: demoEnabled && !production && !publicUrl,
+      mailbox: demoEnabled && !publicUrl,
+    },
+  };
+}
+
+let parsed: Settings | null = null;
+
+/** The settings of this process, parsed on first use (tests choose their database before that). */
+export function settings(): Settings {
+  return (parsed ??= parseSettings(process.env));
+}
+
+/** Start-up warnings an operator must see: what is exposed, and what is missing behind TLS. */
+export function startupWarnings(current: Settings): string[] {
+  const warnings: string[] = [];
+  if (current.demo.enabled) {
+    warnings.push(
+      'DEMO MODE is on: demo towns and accounts are seeded' +
+        (current.demo.publishedPassword ? ' with the password printed below, which anyone who reaches this app can use.' : ' with a password of this installation only.'),
+    );
+    if (current.hostExplicit && !['127.0.0.1', '::1', 'localhost'].includes(current.host)) {
+      warnings.push(`DEMO MODE listens on ${current.host} because HOST says so: everyone on that network can sign in with the demo log-ins.`);
+    }
+    warnings.push('Demo mode is not for real use: set WELTOFFEN_DEMO=0 (and PUBLIC_URL, SMTP_URL) to run Weltoffen for a town; see README, "Run it for real".');
+  }
+  if (current.secureCookies && current.trustProxy === false) {
+    warnings.push('PUBLIC_URL is https but TRUST_PROXY is not set: behind a TLS proxy the app cannot tell real client addresses apart, so sign-in limits count everyone as one client. Set TRUST_PROXY (e.g. "loopback" or the proxy\'s address).');
+  }
+  return warnings;
+}

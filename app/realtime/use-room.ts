@@ -1,0 +1,65 @@
+/**
+ * The two client hooks every live page is built from: `useRoom` joins a room on the shared socket (again
+ * after every reconnect, when the server checks the reader once more) and `useSocketEvents` listens to
+ * server events. Threads, thread lists, the moderation queue and the Q&A of dialogue events share them.
+ */
+import { useEffect, useRef } from 'react';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from './events';
+import { connectSocket } from './socket-client';
+
+type JoinEvent = 'thread:join' | 'forum:join' | 'queue:join' | 'town:join';
+type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+interface RoomOptions<E extends JoinEvent> {
+  /** Asked at every (re)join, so it can say what the client has seen so far. */
+  payload: () => Record<string, unknown>;
+  /** The answer to each join; `rejoined` after a reconnect (what happened meanwhile must be caught up). */
+  onJoined?: (reply: AckOf<E>, rejoined: boolean) => void;
+  /** Sent when the page leaves the room. */
+  leave?: { event: 'thread:leave'; payload: Record<string, unknown> };
+  enabled?: boolean;
+}
+
+export function useRoom<E extends JoinEvent>(event: E, key: string | number, options: RoomOptions<E>) {
+  const current = useRef(options);
+  current.current = options;
+  const enabled = options.enabled ?? true;
+  useEffect(() => {
+    if (!enabled) return;
+    const socket = connectSocket();
+    let joinedBefore = false;
+    const join = () =>
+      (socket.emit as (event: string, payload: unknown, ack: (reply: SocketAck) => void) => void)(event, current.current.payload(), (reply) => {
+        const rejoined = joinedBefore;
+        if (reply.ok) joinedBefore = true;
+        current.current.onJoined?.(reply as AckOf<E>, rejoined);
+      });
+    socket.on('connect', join);
+    if (socket.connected) join();
+    return () => {
+      socket.off('connect', join);
+      const leave = current.current.leave;
+      if (leave) socket.emit(leave.event, leave.payload, () => {});
+    };
+  }, [event, key, enabled]);
+}
+
+type Handlers = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] };
+
+export function useSocketEvents(handlers: Handlers, enabled = true) {
+  const current = useRef(handlers);
+  current.current = handlers;
+  const names = Object.keys(handlers).sort().join(',');
+  useEffect(() => {
+    if (!enabled) return;
+    const socket = connectSocket();
+    const bound = names.split(',').filter(Boolean).map((name) => {
+      const listener = (...args: unknown[]) => (current.current[name as keyof ServerToClientEvents] as ((...a: unknown[]) => void) | undefined)?.(...args);
+      socket.on(name as keyof ServerToClientEvents, listener as never);
+      return [name, listener] as const;
+    });
+    return () => {
+      for (const [name, listener] of bound) socket.off(name as keyof ServerToClientEvents, listener as never);
+    };
+  }, [names, enabled]);
+}

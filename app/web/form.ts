@@ -1,0 +1,67 @@
+/**
+ * Forms in the browser: conform with the same zod schema the server uses, so a field is checked as the
+ * person leaves it and again on the server. Errors travel as i18n keys (with parameters encoded beside them)
+ * and are translated where they are shown.
+ */
+import { useForm, type SubmissionResult } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { useActionData } from '@remix-run/react';
+import type { z } from 'zod';
+
+/** conform keeps form-wide errors under the empty name. */
+export const FORM_ERROR = '';
+
+/** What an action answers when it refuses a form: conform's result plus which of the page's forms it was. */
+export type FormReply = SubmissionResult<string[]> & { formName: string };
+
+const PARAMS_SEPARATOR = '|';
+
+export const encodeError = (key: string, params?: Record<string, string | number>) =>
+  params && Object.keys(params).length ? `${key}${PARAMS_SEPARATOR}${JSON.stringify(params)}` : key;
+
+/** An error as shown: its i18n key and parameters. zod's own messages (not keys) read as "invalid". */
+export function decodeError(encoded: string): { key: string; params: Record<string, string | number> } {
+  const at = encoded.indexOf(PARAMS_SEPARATOR);
+  const key = at < 0 ? encoded : encoded.slice(0, at);
+  let params: Record<string, string | number> = {};
+  if (at >= 0) {
+    try {
+      params = JSON.parse(encoded.slice(at + 1));
+    } catch {
+      params = {};
+    }
+  }
+  return { key: key.includes(':') ? key : 'common:errors.invalid', params };
+}
+
+export const isFormReply = (value: unknown): value is FormReply =>
+  typeof value === 'object' && value !== null && typeof (value as FormReply).formName === 'string' && 'status' in (value as object);
+
+/** The last answer of the page's action, when it belongs to the form posting `formName`. */
+export function useFormReply(formName = 'default'): FormReply | undefined {
+  const result = useActionData<unknown>();
+  return isFormReply(result) && result.formName === formName ? result : undefined;
+}
+
+interface AppFormOptions<S extends z.ZodTypeAny> {
+  /** The form's `intent` (its submit button's or hidden field's value); matches the server's answer to it. */
+  formName?: string;
+  /** Stable id: needed when a page has several forms of the same schema. */
+  id?: string;
+  defaultValue?: Partial<z.input<S>> & Record<string, unknown>;
+  /** Another answer than the page action's (a fetcher's). */
+  lastResult?: FormReply | null;
+}
+
+export function useAppForm<S extends z.ZodTypeAny>(schema: S, options: AppFormOptions<S> = {}) {
+  const reply = useFormReply(options.formName);
+  return useForm<z.input<S>, z.output<S>, string[]>({
+    id: options.id,
+    lastResult: options.lastResult !== undefined ? options.lastResult : reply,
+    defaultValue: options.defaultValue as never,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}

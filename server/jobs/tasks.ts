@@ -1,0 +1,40 @@
+/**
+ * What each background task does: a thin adapter from the queue's payload to one domain function, like a
+ * route or a socket handler. The schedule of recurring work is `CRONTAB`.
+ */
+import type { Task, TaskList } from 'graphile-worker';
+import { z } from 'zod';
+import type { TaskName } from '#app/domain/jobs/tasks';
+import { deliverMail } from '#app/domain/mail/outbox.server';
+import { sendAccountMail } from '#app/domain/auth/accounts.server';
+import { sendNotificationDigests } from '#app/domain/forums/notifications.server';
+import { pruneThrottleEvents } from '#app/domain/auth/throttle.server';
+import { pruneExpiredSessions } from '#app/domain/auth/sessions.server';
+import { pruneStaleDevices } from '#app/domain/auth/devices.server';
+import { sql } from '#app/database/client.server';
+
+/** A task whose payload is checked first: a malformed job fails for good instead of being retried. */
+function task<S extends z.ZodTypeAny>(schema: S, run: (payload: z.output<S>, job: { attempt: number; maxAttempts: number }) => Promise<unknown>): Task {
+  return async (payload, helpers) => {
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      helpers.logger.error(`Dropping a malformed job: ${parsed.error.message}`);
+      return;
+    }
+    await run(parsed.data, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+  };
+}
+
+export const TASK_LIST = {
+  'deliver-mail': task(z.object({ mailId: z.number().int().positive() }), ({ mailId }, job) => deliverMail({ mailId, ...job })),
+  'send-account-mail': task(z.object({ kind: z.enum(['reset_password', 'sign_in', 'verify_email']), email: z.string().max(254) }), (payload) => sendAccountMail(payload)),
+  'send-notification-digests': task(z.unknown(), () => sendNotificationDigests()),
+  'prune-expired': task(z.unknown(), async () => {
+    await pruneThrottleEvents(sql);
+    await pruneExpiredSessions();
+    await pruneStaleDevices();
+  }),
+} satisfies Record<TaskName, Task> as TaskList;
+
+/** Recurring work (graphile-worker crontab: minute hour day month weekday task). Each runs once per tick across all processes. */
+export const CRONTAB = ['*/10 * * * * send-notification-digests', '17 3 * * * prune-expired'].join('\n');

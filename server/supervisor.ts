@@ -1,0 +1,175 @@
+/**
+ * `npm start`: provide a database (embedded PostgreSQL unless DATABASE_URL is set), migrate, seed the demo
+ * network on first start in demo mode, build the app if needed, and run the app process — and keep both
+ * running: an app process that dies (a crash, the OOM killer) is started again, and so is an embedded
+ * PostgreSQL that dies, on the same port, so the app answers 503 for a moment and then recovers by itself.
+ * SIGTERM/SIGINT drain the app, then stop the database.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { ConfigurationError, parseSettings, startupWarnings, type Settings } from '#app/env.server';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded';
+import { installJobQueue, migrate } from '../db/migrate';
+import { buildIfStale } from './build';
+
+const log = (line: string) => console.log(`[weltoffen] ${line}`);
+const warn = (line: string) => console.warn(`[weltoffen] WARNING: ${line}`);
+
+/** The app process exits with this when it cannot start at all (bad configuration): restarting would not help. */
+export const EXIT_CANNOT_START = 2;
+
+export interface SupervisorOptions {
+  dataDir?: string;
+  /** Start from an empty database (the end-to-end test server). */
+  freshDatabase?: boolean;
+}
+
+const serveEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'serve.ts');
+
+export async function supervise(options: SupervisorOptions = {}): Promise<void> {
+  let config: Settings;
+  try {
+    // Parsed here without keeping it: the domain modules the seed loads read the configuration again, once the
+    // database's address is known (process.env.DATABASE_URL, set below).
+    config = parseSettings(process.env);
+  } catch (error) {
+    console.error(`[weltoffen] ${error instanceof ConfigurationError ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : config.dataDir;
+  for (const line of startupWarnings(config)) warn(line);
+
+  // The build (a child process) runs beside starting PostgreSQL, migrating and seeding: on a fresh clone it is the longest step.
+  const building = buildIfStale(log);
+  building.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
+
+  let stopping = false;
+  let database: EmbeddedPostgres | null = null;
+  let databaseUrl: string;
+  if (config.databaseUrl) {
+    databaseUrl = config.databaseUrl;
+    log('Using the PostgreSQL from DATABASE_URL.');
+  } else {
+    try {
+      database = await startEmbeddedPostgres({ dataDir, log, freshDatabase: options.freshDatabase });
+    } catch (error) {
+      console.error(`[weltoffen] The embedded PostgreSQL could not start: ${error instanceof Error ? error.message : String(error)}`);
+      console.error('[weltoffen] Delete the data folder to start afresh, choose another with DATA_DIR, or set DATABASE_URL.');
+      process.exit(1);
+    }
+    databaseUrl = database.url;
+    process.env.DATABASE_URL = databaseUrl;
+    const outside = !database.cluster.startsWith(dataDir + path.sep);
+    log(
+      outside
+        ? `Embedded PostgreSQL is running. Its cluster is in ${database.cluster} (the "postgres" user cannot reach ${dataDir}); delete that folder to start afresh.`
+        : `Embedded PostgreSQL is running (data in ${dataDir}; delete it to start afresh).`,
+    );
+  }
+
+  let app: ChildProcess | null = null;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing open requests and stopping …`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    if (app && app.exitCode === null) {
+      const exited = new Promise((resolve) => app!.once('exit', resolve));
+      app.kill('SIGTERM');
+      await exited;
+    }
+    await database?.stop();
+    log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  let demoLogins: string[] = [];
+  try {
+    const bootstrap = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    const applied = await migrate(bootstrap);
+    if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+    await installJobQueue(databaseUrl);
+    const seed = await import('../db/seed');
+    // Nothing demo mode added may open an account to others: off the developer's machine, no published password.
+    const password = config.demo.publishedPassword ? seed.DEMO_PASSWORD : seed.installationDemoPassword(dataDir);
+    if (!config.demo.publishedPassword) {
+      const protectedAccounts = await seed.protectDemoAccounts(bootstrap, password);
+      if (protectedAccounts) log(`${protectedAccounts} demo account(s) no longer accept the published demo password.`);
+    }
+    if (config.demo.enabled) {
+      if (await seed.seedDemoNetwork(bootstrap, { password })) log('Seeded the demo network.');
+      // The seed wrote through the domain, whose pool this process does not need any more.
+      await (await import('#app/database/client.server')).sql.end({ timeout: 2 });
+      const width = Math.max(...seed.DEMO_ACCOUNTS.map((a) => a.label.length)) + 2;
+      demoLogins = [
+        config.demo.publishedPassword ? `Demo log-ins (password for all: ${password}):` : `Demo log-ins (this installation's password for all: ${password}):`,
+        ...seed.DEMO_ACCOUNTS.map((a) => `  ${a.label.padEnd(width)}${a.email}`),
+      ];
+    }
+    await bootstrap.end();
+    await building;
+  } catch (error) {
+    console.error(`[weltoffen] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await database?.stop();
+    process.exit(1);
+  }
+
+  // The database is supervised too: if it dies, start it again where the app's connections point.
+  if (database) {
+    const watch = (db: EmbeddedPostgres) =>
+      void db.exited.then(async () => {
+        if (stopping) return;
+        warn('The embedded PostgreSQL stopped unexpectedly; starting it again …');
+        for (let attempt = 1; !stopping; attempt++) {
+          try {
+            database = await startEmbeddedPostgres({ dataDir, log, port: db.port });
+            log('The embedded PostgreSQL is running again.');
+            watch(database);
+            return;
+          } catch (error) {
+            // Its old processes may still hold the data folder for a moment.
+            if (attempt % 10 === 1) warn(`PostgreSQL did not start yet (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); retrying …`);
+            await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 3000)));
+          }
+        }
+      });
+    watch(database);
+  }
+
+  let ready = false;
+  let restarts = 0;
+  const startApp = () => {
+    const startedAt = Date.now();
+    app = fork(serveEntry, [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, WELTOFFEN_DEMO: config.demo.enabled ? '1' : '0' },
+      stdio: 'inherit',
+    });
+    app.on('message', (message: { type?: string; url?: string }) => {
+      if (message?.type !== 'ready' || ready) return;
+      ready = true;
+      const shownUrl = config.publicUrl ?? `http://localhost:${new URL(message.url!).port}`;
+      log(`Weltoffen is ready: open ${shownUrl}`);
+      for (const line of demoLogins) log(line);
+      if (config.demo.mailbox) log(`Mail sent by the app (verification, sign-in and reset links) is readable on this machine at ${shownUrl}/dev/mail`);
+    });
+    app.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (code === EXIT_CANNOT_START) {
+        console.error('[weltoffen] The app cannot start (see above).');
+        void database?.stop().then(() => process.exit(1));
+        return;
+      }
+      if (Date.now() - startedAt > 60_000) restarts = 0;
+      const delay = Math.min(500 * 2 ** restarts++, 15_000);
+      warn(`The app process ended (${signal ?? `exit code ${code}`}); starting it again in ${delay / 1000} s.`);
+      setTimeout(() => !stopping && startApp(), delay);
+    });
+  };
+  startApp();
+}
