@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { AttachmentContent, EvidenceSnapshotContent, IncidentRevisionContent, SnapshotPost, StatusFollowUpContent } from './record-content';
+import { hasRightToLeft, paragraphDirection, visualOrder } from './bidi-order';
 import type { EvidenceRecord } from './hash-chain';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -40,6 +41,8 @@ export interface ReportInput {
 export interface ReportFonts {
   regular: string;
   bold: string;
+  /** For hashes, signatures and commands (ASCII only). */
+  mono: string;
 }
 
 /**
@@ -48,10 +51,18 @@ export interface ReportFonts {
  * Liberation Sans (Chromium's recommended font) has no Arabic. Last resort: PDF's built-in Helvetica (Latin-1).
  */
 const FONT_CANDIDATES: ReportFonts[] = [
-  { regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf' },
-  { regular: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', bold: '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf' },
+  {
+    regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+    bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+    mono: '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf',
+  },
+  {
+    regular: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+    bold: '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+    mono: '/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf',
+  },
 ];
-const BUILT_IN: ReportFonts = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
+const BUILT_IN: ReportFonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier' };
 const WIN_ANSI_EXTRAS = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((c) => c.codePointAt(0)!));
 const coveredByBuiltIn = (codePoint: number) => (codePoint >= 0x20 && codePoint <= 0x7e) || (codePoint >= 0xa0 && codePoint <= 0xff) || WIN_ANSI_EXTRAS.has(codePoint);
 
@@ -96,7 +107,7 @@ class ReportWriter {
   write() {
     const { t, input } = this;
     this.doc.fillColor(COLOR_TEXT);
-    this.text(t('incidents:caseFile.report.title'), { font: 'bold', size: 18 });
+    this.text(t('incidents:caseFile.report.title'), { font: 'bold', size: 18, gap: 4 });
     this.text(t('incidents:caseFile.report.subtitle'), { size: 10, color: COLOR_MUTED });
     this.text(t('incidents:caseFile.report.generatedAt', { date: this.date(input.generatedAt.toISOString()) }), { size: 9, color: COLOR_MUTED });
     if (this.missingGlyphs) this.text(t('incidents:caseFile.report.fontNote'), { size: 9, color: '#8a1c00', gap: 4 });
@@ -112,6 +123,19 @@ class ReportWriter {
       attachments: input.incidents.reduce((sum, incident) => sum + incident.attachments.length, 0),
       records: input.integrity.records,
     }));
+    // One line per incident, so the first page alone tells what the file is about.
+    for (const incident of input.incidents) {
+      const current = incident.revisions.at(-1)?.content;
+      const latest = [...incident.followUps].reverse();
+      const fileNumber = latest.find((f) => f.content.policeFileNumber)?.content.policeFileNumber;
+      const parts = [
+        current && t(`incidents:caseFile.kind.${current.kind}`),
+        current && this.date(current.occurredAt ?? current.foundAt),
+        t(`incidents:caseFile.status.${latest[0]?.content.status ?? 'recorded'}`),
+        fileNumber && t('incidents:caseFile.timeline.fileNumber', { number: fileNumber }),
+      ].filter(Boolean);
+      this.field(t('incidents:caseFile.incident.heading', { reference: incident.reference }), parts.join(' · '));
+    }
 
     input.incidents.forEach((incident) => this.incident(incident));
     this.integrity();
@@ -154,6 +178,7 @@ class ReportWriter {
     if (incident.followUps.length > 0) {
       this.subheading(t('incidents:caseFile.timeline.heading'));
       for (const { content, record } of incident.followUps) {
+        this.keepSpace(50);
         this.text(`${this.date(content.at)} — ${t(`incidents:caseFile.status.${content.status}`)}`, { font: 'bold', size: 10, gap: 1 });
         const details = [
           content.policeFileNumber && t('incidents:caseFile.timeline.fileNumber', { number: content.policeFileNumber }),
@@ -173,12 +198,13 @@ class ReportWriter {
     this.subheading(t('incidents:caseFile.attachment.heading'));
     if (incident.attachments.length === 0) this.paragraph(t('incidents:caseFile.report.none'));
     for (const { content, record, path } of incident.attachments) {
-      this.text(path, { font: 'bold', size: 10, gap: 1 });
+      this.keepSpace(100);
+      this.text(path, { font: 'mono', size: 9, gap: 2 });
       this.field(t('incidents:caseFile.attachment.caption'), content.caption);
       this.field(t('incidents:caseFile.attachment.originalName'), content.fileName);
       this.field(t('incidents:caseFile.attachment.type'), content.mimeType);
       this.field(t('incidents:caseFile.attachment.size'), t('incidents:caseFile.attachment.bytes', { size: new Intl.NumberFormat(this.input.locale).format(content.size) }));
-      this.field('SHA-256', content.sha256, { size: 8.5 });
+      this.field('SHA-256', content.sha256, { mono: true });
       this.recorded(record);
     }
 
@@ -193,6 +219,7 @@ class ReportWriter {
 
   private snapshot(content: EvidenceSnapshotContent, record: EvidenceRecord) {
     const { t } = this;
+    this.keepSpace(110);
     this.field(t('incidents:caseFile.snapshot.url'), [content.url], { links: true });
     this.field(t('incidents:caseFile.snapshot.thread'), content.threadTitle);
     this.field(t('incidents:caseFile.snapshot.capturedAt'), this.date(content.capturedAt));
@@ -222,10 +249,10 @@ class ReportWriter {
     this.field(t('incidents:caseFile.integrity.records'), String(integrity.records));
     if (integrity.withheld > 0) this.field(t('incidents:caseFile.integrity.withheldLabel'), t('incidents:caseFile.integrity.withheld', { count: integrity.withheld }));
     this.field(t('incidents:caseFile.integrity.head'), t('incidents:caseFile.integrity.headValue', { sequence: integrity.head.sequence, date: this.date(integrity.head.receivedAt) }));
-    this.field(t('incidents:caseFile.integrity.headHash'), integrity.head.recordHash, { size: 8.5 });
+    this.field(t('incidents:caseFile.integrity.headHash'), integrity.head.recordHash, { mono: true });
     this.field(t('incidents:caseFile.integrity.signedAt'), this.date(integrity.signedAt));
-    this.field(t('incidents:caseFile.integrity.signature'), integrity.signature, { size: 8.5 });
-    this.field(t('incidents:caseFile.integrity.fingerprint'), integrity.fingerprint);
+    this.field(t('incidents:caseFile.integrity.signature'), integrity.signature, { mono: true });
+    this.field(t('incidents:caseFile.integrity.fingerprint'), integrity.fingerprint, { mono: true });
     this.field(t('incidents:caseFile.integrity.checkedAtExport'), t('incidents:caseFile.integrity.intact'));
   }
 
@@ -243,7 +270,7 @@ class ReportWriter {
     ];
     steps.forEach(([explanation, command], index) => {
       this.text(`${index + 1}. ${explanation}`, { size: 10, gap: 2 });
-      if (command) this.text(command, { size: 8.5, indent: 16, color: '#1a3d7c', gap: 6 });
+      if (command) this.text(command, { font: 'mono', size: 8, indent: 16, color: '#1a3d7c', gap: 6 });
     });
   }
 
@@ -287,23 +314,27 @@ class ReportWriter {
   }
 
   /** A label and its value side by side; an unknown value is said to be unknown rather than left blank. */
-  private field(label: string, value: string | string[] | null, options: { links?: boolean; size?: number } = {}) {
+  private field(label: string, value: string | string[] | null, options: { links?: boolean; mono?: boolean } = {}) {
     const { doc } = this;
     const x = PAGE_MARGIN;
     const valueWidth = doc.page.width - 2 * PAGE_MARGIN - LABEL_WIDTH;
     const values = value === null || (Array.isArray(value) && value.length === 0) ? [this.t('incidents:caseFile.report.unknown')] : Array.isArray(value) ? value : [value];
-    const size = options.size ?? 10;
-    doc.font(this.fonts.regular).fontSize(size);
+    const size = options.mono ? 8 : 10;
+    const font = options.mono ? this.fonts.mono : this.fonts.regular;
+    doc.font(font).fontSize(size);
     const valueHeight = values.reduce((sum, v) => sum + doc.heightOfString(this.clean(v), { width: valueWidth }), 0);
     if (valueHeight < doc.page.height / 2) this.keepSpace(valueHeight + 4);
     const top = doc.y;
-    doc.font(this.fonts.bold).fontSize(9).fillColor(COLOR_MUTED).text(this.clean(label), x, top, { width: LABEL_WIDTH - 10 });
+    doc.font(this.fonts.bold).fontSize(9).fillColor(COLOR_MUTED);
+    this.flow(label, x, LABEL_WIDTH - 10);
     const labelBottom = doc.y;
-    doc.font(this.fonts.regular).fontSize(size).fillColor(COLOR_TEXT);
-    doc.y = top;
+    doc.font(font).fontSize(size).fillColor(COLOR_TEXT);
+    doc.y = top + (options.mono ? 1 : 0);
     for (const v of values) {
       const link = options.links && /^https?:\/\//i.test(v) ? v : undefined;
-      doc.fillColor(link ? '#1a3d7c' : COLOR_TEXT).text(this.clean(v), x + LABEL_WIDTH, doc.y, { width: valueWidth, link, underline: Boolean(link) });
+      doc.fillColor(link ? '#1a3d7c' : COLOR_TEXT);
+      if (link) doc.text(this.clean(v), x + LABEL_WIDTH, doc.y, { width: valueWidth, link, underline: true });
+      else this.flow(v, x + LABEL_WIDTH, valueWidth);
     }
     // A long value may have flowed onto the next page, where the label's position means nothing.
     doc.y = doc.y < top ? doc.y : Math.max(doc.y, labelBottom);
@@ -312,14 +343,72 @@ class ReportWriter {
     doc.fillColor(COLOR_TEXT);
   }
 
-  private text(text: string, options: { font?: 'regular' | 'bold'; size?: number; color?: string; gap?: number; indent?: number } = {}) {
+  private text(text: string, options: { font?: keyof ReportFonts; size?: number; color?: string; gap?: number; indent?: number } = {}) {
     const { doc } = this;
-    doc.font(options.font === 'bold' ? this.fonts.bold : this.fonts.regular).fontSize(options.size ?? 10).fillColor(options.color ?? COLOR_TEXT);
+    doc.font(this.fonts[options.font ?? 'regular']).fontSize(options.size ?? 10).fillColor(options.color ?? COLOR_TEXT);
     const indent = options.indent ?? 0;
-    doc.text(this.clean(text), PAGE_MARGIN + indent, doc.y, { width: doc.page.width - 2 * PAGE_MARGIN - indent });
+    this.flow(text, PAGE_MARGIN + indent, doc.page.width - 2 * PAGE_MARGIN - indent);
     doc.y += options.gap ?? 0;
     doc.x = PAGE_MARGIN;
     doc.fillColor(COLOR_TEXT);
+  }
+
+  /**
+   * Writes text into a column at the current line. Text with right-to-left script is broken into lines and
+   * drawn word by word in visual order (bidi-order.ts); pdfkit alone would put Arabic words left to right.
+   */
+  private flow(text: string, x: number, width: number) {
+    const { doc } = this;
+    const cleaned = this.clean(text);
+    if (this.fonts === BUILT_IN || !hasRightToLeft(cleaned)) {
+      doc.text(cleaned, x, doc.y, { width });
+      return;
+    }
+    const space = doc.widthOfString(' ');
+    for (const paragraph of cleaned.split('\n')) {
+      const direction = paragraphDirection(paragraph);
+      const lines: string[][] = [[]];
+      let used = 0;
+      for (const word of paragraph.split(' ').flatMap((w) => this.fitWord(w, width))) {
+        const wordWidth = doc.widthOfString(word);
+        const line = lines.at(-1)!;
+        if (line.length > 0 && used + space + wordWidth > width) {
+          lines.push([word]);
+          used = wordWidth;
+        } else {
+          used += (line.length > 0 ? space : 0) + wordWidth;
+          line.push(word);
+        }
+      }
+      for (const line of lines) {
+        const lineHeight = doc.currentLineHeight(true);
+        if (doc.y + lineHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+        const y = doc.y;
+        const words = visualOrder(line, direction);
+        const lineWidth = words.reduce((sum, word) => sum + doc.widthOfString(word), 0) + space * Math.max(0, words.length - 1);
+        let cursor = direction === 'rtl' ? x + width - lineWidth : x;
+        for (const word of words) {
+          doc.text(word, cursor, y, { lineBreak: false });
+          cursor += doc.widthOfString(word) + space;
+        }
+        doc.y = y + lineHeight;
+      }
+    }
+    doc.x = x;
+  }
+
+  /** A word wider than the column is cut into pieces that fit (long links, hashes). */
+  private fitWord(word: string, width: number): string[] {
+    if (!word) return [];
+    const pieces: string[] = [];
+    let rest = word;
+    while (this.doc.widthOfString(rest) > width && rest.length > 1) {
+      let cut = rest.length - 1;
+      while (cut > 1 && this.doc.widthOfString(rest.slice(0, cut)) > width) cut--;
+      pieces.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    return [...pieces, rest];
   }
 
   private keepSpace(height: number) {
@@ -364,7 +453,7 @@ function textOf(input: ReportInput): Set<number> {
 function chooseFonts(doc: PDFKit.PDFDocument, needed: Set<number>, preferred?: ReportFonts): { fonts: ReportFonts; missing: boolean } {
   let best: { fonts: ReportFonts; missingCount: number } | null = null;
   for (const fonts of [...(preferred ? [preferred] : []), ...FONT_CANDIDATES]) {
-    if (!fs.existsSync(fonts.regular) || !fs.existsSync(fonts.bold)) continue;
+    if (![fonts.regular, fonts.bold, fonts.mono].every((file) => fs.existsSync(file))) continue;
     doc.font(fonts.regular);
     // pdfkit keeps the fontkit font on a private field; without it we cannot check, and assume coverage.
     const font = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (c: number) => boolean } } })._font?.font;

@@ -49,7 +49,7 @@ async function buildCase(key: SigningKey) {
     reference: '2026-007',
     revisions: [
       revision('7', 1, 'Unter meinem Beitrag zum Haushalt: „Wir wissen, wo du wohnst. Pass auf deine Kinder auf.“'),
-      revision('7', 2, 'Unter meinem Beitrag zum Haushalt: „Wir wissen, wo du wohnst. Pass auf deine Kinder auf.“ Derselbe Text kam am 1. März per E-Mail. Русский: Мы знаем. العربية: نحن نعرف'),
+      revision('7', 2, 'Unter meinem Beitrag zum Haushalt: „Wir wissen, wo du wohnst. Pass auf deine Kinder auf.“ Derselbe Text kam am 1. März per E-Mail. Русский: Мы знаем. العربية: نحن نعرف أين تعيش (2026)\nنحن نعرف أين تعيش، رقم الملف ST/0123456/2026 لدى Polizei Köln.\nفارسی: ما می‌دانیم کجا زندگی می‌کنی.'),
     ],
     followUps: [followUp],
     snapshots: [{
@@ -217,7 +217,9 @@ describe('case file', () => {
     expect(text).toContain(caseFile.incidents[0].attachments[0].content.sha256);
     expect(text).toContain('Anna Beispiel');
     expect(text).toContain(`Seite 1 von ${pages}`);
-    expect(text).toContain('Мы знаем');
+    expect(text).toContain('знаем');
+    // Arabic glyphs are stored in visual (right-to-left) order.
+    expect(text.includes('تعيش') || text.includes([...'تعيش'].reverse().join(''))).toBe(true);
   });
 
   it('refuses to export a broken chain, content the chain does not hold, or a head that is not signed', async () => {
