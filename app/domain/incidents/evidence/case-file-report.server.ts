@@ -36,6 +36,8 @@ export interface ReportInput {
     fingerprint: string;
   };
   fonts?: ReportFonts;
+  /** `unzip <the download's name> -d case-file`. */
+  unzipCommand: string;
 }
 
 export interface ReportFonts {
@@ -261,7 +263,7 @@ class ReportWriter {
     this.heading(t('incidents:caseFile.verify.heading'));
     this.paragraph(t('incidents:caseFile.verify.intro'));
     const steps: Array<[string, string | null]> = [
-      [t('incidents:caseFile.verify.unzip'), 'unzip case-file.zip -d case-file && cd case-file'],
+      [t('incidents:caseFile.verify.unzip'), `${this.input.unzipCommand} && cd case-file`],
       [t('incidents:caseFile.verify.sums'), 'sha256sum -c SHA256SUMS'],
       [t('incidents:caseFile.verify.signature'), 'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in chain-head.json -sigfile chain-head.sig'],
       [t('incidents:caseFile.verify.fingerprint'), 'openssl pkey -pubin -in public-key.pem -outform DER | sha256sum'],

@@ -11,7 +11,7 @@ export const CASE_FILE_VERIFIER = String.raw`#!/usr/bin/env node
 // Usage: node verify.mjs [folder]   (default: the folder this script is in)
 // Exit code 0: everything verified. Exit code 1: something did not verify (see the lines marked FAILED).
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +42,7 @@ function canonical(value) {
 
 function checkFiles() {
   console.log('1. Files against SHA256SUMS');
+  const before = failures;
   let count = 0;
   for (const line of readText('SHA256SUMS').split('\n')) {
     if (line === '') continue;
@@ -56,7 +57,7 @@ function checkFiles() {
     else if (sha256(readFileSync(file)) !== match[1]) failed(match[2] + ' has changed (its SHA-256 differs)');
   }
   if (count === 0) failed('SHA256SUMS lists no files');
-  else ok(count + ' files listed; every one not marked FAILED is unchanged');
+  else if (failures === before) ok('all ' + count + ' files are unchanged');
 }
 
 function checkChain() {
@@ -64,6 +65,7 @@ function checkChain() {
   const chain = JSON.parse(readText('chain.json'));
   let previous = null;
   let withheld = 0;
+  const provenFiles = new Set();
   for (const record of chain.records) {
     const expected = previous ? previous.sequence + 1 : 1;
     const broken = (why) => {
@@ -82,9 +84,15 @@ function checkChain() {
       if (record.kind === 'attachment') {
         if (typeof record.file !== 'string' || !existsSync(within(record.file))) return broken('attachment file missing');
         if (sha256(readFileSync(within(record.file))) !== record.content.sha256) return broken('attachment bytes changed (' + record.file + ')');
+        provenFiles.add(within(record.file));
       }
     }
     previous = record;
+  }
+  // Every enclosed original must be proven by a record: marking its record as "withheld" must not hide a swap.
+  const attachmentsFolder = within('attachments');
+  for (const name of existsSync(attachmentsFolder) ? readdirSync(attachmentsFolder) : []) {
+    if (!provenFiles.has(join(attachmentsFolder, name))) failed('attachments/' + name + ' is not proven by any record of chain.json');
   }
   if (!previous) failed('chain.json has no records');
   else ok(chain.records.length + ' records, each linked to the one before' + (withheld ? '; ' + withheld + ' belong to other incidents and are included as hashes only' : '') + '; head: record ' + previous.sequence + ' ' + previous.recordHash);

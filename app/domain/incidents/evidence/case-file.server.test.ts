@@ -90,6 +90,13 @@ async function buildCase(key: SigningKey) {
   return { caseFile, originals: [screenshot, profile] };
 }
 
+async function writeFiles(folder: string, files: Array<{ path: string; bytes: Buffer }>) {
+  for (const file of files) {
+    await fs.mkdir(path.dirname(path.join(folder, file.path)), { recursive: true });
+    await fs.writeFile(path.join(folder, file.path), file.bytes);
+  }
+}
+
 /** Text shown on the PDF's pages: content streams decoded through the fonts' ToUnicode maps (or as Latin-1). */
 function pdfText(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
@@ -155,7 +162,7 @@ describe('case file', () => {
     const fingerprint = await run('sh', ['-c', 'openssl pkey -pubin -in public-key.pem -outform DER | sha256sum'], folder);
     const verifyText = await fs.readFile(path.join(folder, 'VERIFY.txt'), 'utf8');
     expect(verifyText).toContain(fingerprint.output.slice(0, 32).match(/.{4}/g)!.join(' '));
-    for (const command of ['sha256sum -c SHA256SUMS', 'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in chain-head.json -sigfile chain-head.sig', 'node verify.mjs']) {
+    for (const command of ['unzip case-file.zip -d case-file', 'sha256sum -c SHA256SUMS', 'openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in chain-head.json -sigfile chain-head.sig', 'node verify.mjs']) {
       expect(verifyText).toContain(command);
     }
 
@@ -173,6 +180,8 @@ describe('case file', () => {
     await fs.writeFile(target, bytes);
     const sumsAfter = await run('sha256sum', ['-c', 'SHA256SUMS'], folder);
     expect(sumsAfter).toMatchObject({ code: 1, output: expect.stringContaining(`attachments/${attachments[1]}: FAILED`) });
+    // The signature covers the head only; the chain is what binds the attachment to it.
+    expect(await run('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'public-key.pem', '-rawin', '-in', 'chain-head.json', '-sigfile', 'chain-head.sig'], folder)).toMatchObject({ code: 0 });
     const scriptAfter = await run(process.execPath, ['verify.mjs'], folder);
     expect(scriptAfter.code).toBe(1);
     // The second attachment of this case is chain record 6.
@@ -180,14 +189,29 @@ describe('case file', () => {
     expect(scriptAfter.output).toContain('RESULT: FAILED');
   });
 
+  it('does not let a swapped attachment hide behind a record marked as withheld', async () => {
+    const { caseFile } = await buildCase(key);
+    const folder = path.join(dir, 'withheld');
+    await writeFiles(folder, await prepareCaseFile(caseFile));
+    const chainFile = path.join(folder, 'chain.json');
+    const chain = JSON.parse(await fs.readFile(chainFile, 'utf8'));
+    const { content: _content, file: _file, ...bare } = chain.records[1];
+    chain.records[1] = { ...bare, withheld: true };
+    await fs.writeFile(chainFile, JSON.stringify(chain, null, 2));
+    const attachment = (await fs.readdir(path.join(folder, 'attachments'))).sort()[0];
+    await fs.writeFile(path.join(folder, 'attachments', attachment), png('forged'));
+    // The forger also rewrites SHA256SUMS, which anyone can do; the chain still catches it.
+    const sums = (await fs.readFile(path.join(folder, 'SHA256SUMS'), 'utf8')).split('\n').filter(Boolean).map((line) => line.slice(66));
+    const rewritten = await Promise.all(sums.map(async (name) => `${createHash('sha256').update(await fs.readFile(path.join(folder, name))).digest('hex')}  ${name}\n`));
+    await fs.writeFile(path.join(folder, 'SHA256SUMS'), rewritten.join(''));
+    const script = await run(process.execPath, ['verify.mjs'], folder);
+    expect(script).toMatchObject({ code: 1, output: expect.stringContaining(`attachments/${attachment} is not proven by any record of chain.json`) });
+  });
+
   it('names the first changed record of chain.json, and the signature fails on a changed head', async () => {
     const { caseFile } = await buildCase(key);
     const folder = path.join(dir, 'tamper');
-    await fs.mkdir(folder);
-    for (const file of await prepareCaseFile(caseFile)) {
-      await fs.mkdir(path.dirname(path.join(folder, file.path)), { recursive: true });
-      await fs.writeFile(path.join(folder, file.path), file.bytes);
-    }
+    await writeFiles(folder, await prepareCaseFile(caseFile));
     const chainFile = path.join(folder, 'chain.json');
     const chain = JSON.parse(await fs.readFile(chainFile, 'utf8'));
     chain.records[3].content.post.text = 'Harmloser Text.';
@@ -238,6 +262,15 @@ describe('case file', () => {
     await expect(prepareCaseFile({ ...caseFile, publicKeyPem: publicKeyPem(otherKey) })).rejects.toThrow(/does not verify/);
     const older = caseFile.chain.records[6];
     await expect(prepareCaseFile({ ...caseFile, signedHead: signChainHead(key, { chain: caseFile.chain.id, sequence: older.sequence, recordHash: older.recordHash }) })).rejects.toThrow(/last record/);
+  });
+
+  it('says so in the report when a character cannot be shown', async () => {
+    const { caseFile } = await buildCase(key);
+    const official = { ...caseFile.official, displayName: 'Anna 中文 Beispiel' };
+    const pdf = (await prepareCaseFile({ ...caseFile, official })).find((f) => f.path === 'report.pdf')!.bytes;
+    expect(pdfText(pdf).join('\n')).toContain('können in diesem Bericht nicht dargestellt werden');
+    const plain = (await prepareCaseFile(caseFile)).find((f) => f.path === 'report.pdf')!.bytes;
+    expect(pdfText(plain).join('\n')).not.toContain('können in diesem Bericht nicht dargestellt werden');
   });
 
   it('writes the report in English too', async () => {

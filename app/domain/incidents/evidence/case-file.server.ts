@@ -51,6 +51,8 @@ export interface CaseFile {
   /** From signChainHead over the chain's last record, made for this export. */
   signedHead: { messageText: string; signature: string };
   publicKeyPem: string;
+  /** The download's name as the route sends it; VERIFY.txt and the report quote it. Default `case-file.zip`. */
+  fileName?: string;
   /** Overrides the report's font search (e.g. a font shipped with the app). */
   fonts?: ReportFonts;
 }
@@ -160,7 +162,8 @@ export async function prepareCaseFile(caseFile: CaseFile): Promise<PreparedFile[
   files.push({ path: 'verify.mjs', bytes: Buffer.from(CASE_FILE_VERIFIER) });
 
   const fingerprint = publicKeyFingerprint(caseFile.publicKeyPem);
-  files.push({ path: 'VERIFY.txt', bytes: Buffer.from(verifyInstructions(t, fingerprint)) });
+  const unzipCommand = `unzip ${shellWord(caseFile.fileName ?? 'case-file.zip')} -d case-file`;
+  files.push({ path: 'VERIFY.txt', bytes: Buffer.from(verifyInstructions(t, fingerprint, unzipCommand)) });
 
   const withRecord = <T>(content: T) => ({ content, record: firstRecordOf.get(hashOfItem.get(content)!)! });
   const report: ReportInput = {
@@ -170,6 +173,7 @@ export async function prepareCaseFile(caseFile: CaseFile): Promise<PreparedFile[
     generatedAt: caseFile.generatedAt,
     official: caseFile.official,
     fonts: caseFile.fonts,
+    unzipCommand,
     incidents: caseFile.incidents.map((incident) => ({
       reference: incident.reference,
       revisions: incident.revisions.map(withRecord),
@@ -220,7 +224,7 @@ export function safeFileName(name: string): string {
   return `${stem || 'file'}${extension}`;
 }
 
-function verifyInstructions(t: Translate, fingerprint: string): string {
+function verifyInstructions(t: Translate, fingerprint: string, unzipCommand: string): string {
   const step = (n: number, key: string, commands: string[]) => [`${n}. ${t(`incidents:caseFile.verify.${key}`)}`, ...commands.map((c) => `     ${c}`), ''];
   return [
     t('incidents:caseFile.verify.heading'),
@@ -229,7 +233,7 @@ function verifyInstructions(t: Translate, fingerprint: string): string {
     '',
     t('incidents:caseFile.verify.fingerprintIs', { fingerprint }),
     '',
-    ...step(1, 'unzip', ['unzip case-file.zip -d case-file', 'cd case-file']),
+    ...step(1, 'unzip', [unzipCommand, 'cd case-file']),
     ...step(2, 'sums', ['sha256sum -c SHA256SUMS', 'shasum -a 256 -c SHA256SUMS   (macOS)']),
     ...step(3, 'signature', ['openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in chain-head.json -sigfile chain-head.sig']),
     ...step(4, 'fingerprint', ['openssl pkey -pubin -in public-key.pem -outform DER | sha256sum']),
@@ -239,3 +243,6 @@ function verifyInstructions(t: Translate, fingerprint: string): string {
     '',
   ].join('\n');
 }
+
+/** Quotes a file name for a shell command line only when it needs it. */
+const shellWord = (word: string) => (/^[A-Za-z0-9._-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
