@@ -264,6 +264,24 @@ describe('case file', () => {
     await expect(prepareCaseFile({ ...caseFile, signedHead: signChainHead(key, { chain: caseFile.chain.id, sequence: older.sequence, recordHash: older.recordHash }) })).rejects.toThrow(/last record/);
   });
 
+  it('packs an original recorded twice once, and it proves both records', async () => {
+    const { caseFile } = await buildCase(key);
+    const incident = caseFile.incidents[0];
+    const again = { content: { ...incident.attachments[0].content }, bytes: Buffer.from(incident.attachments[0].bytes) };
+    const records = [...caseFile.chain.records, await buildNextRecord(caseFile.chain.records.at(-1)!, { kind: 'attachment', content: again.content, receivedAt: new Date('2026-03-04T08:00:00.000Z') })];
+    const head = records.at(-1)!;
+    const files = await prepareCaseFile({
+      ...caseFile,
+      incidents: [{ ...incident, attachments: [...incident.attachments, again] }],
+      chain: { ...caseFile.chain, records },
+      signedHead: signChainHead(key, { chain: caseFile.chain.id, sequence: head.sequence, recordHash: head.recordHash }),
+    });
+    expect(files.filter((f) => f.path.startsWith('attachments/')).map((f) => f.path)).toEqual(['attachments/1-Bildschirmfoto-Thread-Maerz.png', 'attachments/2-profil.png']);
+    const folder = path.join(dir, 'duplicate');
+    await writeFiles(folder, files);
+    expect(await run(process.execPath, ['verify.mjs'], folder)).toMatchObject({ code: 0, output: expect.stringContaining('9 records') });
+  });
+
   it('says so in the report when a character cannot be shown', async () => {
     const { caseFile } = await buildCase(key);
     const official = { ...caseFile.official, displayName: 'Anna 中文 Beispiel' };

@@ -128,16 +128,16 @@ export async function prepareCaseFile(caseFile: CaseFile): Promise<PreparedFile[
   }
 
   const files: PreparedFile[] = [];
-  const attachmentPath = new Map<AttachmentContent, string>();
-  const allAttachments = caseFile.incidents.flatMap((incident) => incident.attachments);
-  const width = String(allAttachments.length).length;
-  allAttachments.forEach(({ content, bytes }, index) => {
-    const path = `attachments/${String(index + 1).padStart(width, '0')}-${safeFileName(content.fileName)}`;
-    // Identical attachments recorded twice share one content hash; either file proves either record.
-    if (!attachmentPath.has(content)) attachmentPath.set(content, path);
+  // One file per distinct attachment: the same original recorded twice is one file proving both records.
+  const pathByHash = new Map<string, string>();
+  for (const { content, bytes } of caseFile.incidents.flatMap((incident) => incident.attachments)) {
+    const hash = hashOfItem.get(content)!;
+    if (pathByHash.has(hash)) continue;
+    const path = `attachments/${pathByHash.size + 1}-${safeFileName(content.fileName)}`;
+    pathByHash.set(hash, path);
     files.push({ path, bytes });
-  });
-  const pathByHash = new Map([...attachmentPath].map(([content, path]) => [hashOfItem.get(content)!, path]));
+  }
+  const pathOf = (content: AttachmentContent) => pathByHash.get(hashOfItem.get(content)!)!;
 
   const chainJson = {
     format: 'weltoffen-evidence-chain',
@@ -179,7 +179,7 @@ export async function prepareCaseFile(caseFile: CaseFile): Promise<PreparedFile[
       revisions: incident.revisions.map(withRecord),
       followUps: incident.followUps.map(withRecord),
       snapshots: incident.snapshots.map(withRecord),
-      attachments: incident.attachments.map(({ content }) => ({ ...withRecord(content), path: attachmentPath.get(content)! })),
+      attachments: incident.attachments.map(({ content }) => ({ ...withRecord(content), path: pathOf(content) })),
     })),
     integrity: {
       chain: caseFile.chain.id,
