@@ -132,7 +132,7 @@ class ReportWriter {
       const fileNumber = latest.find((f) => f.content.policeFileNumber)?.content.policeFileNumber;
       const parts = [
         current && t(`incidents:caseFile.kind.${current.kind}`),
-        current && this.date(current.occurredAt ?? current.foundAt),
+        current?.occurredAt && this.date(current.occurredAt),
         t(`incidents:caseFile.status.${latest[0]?.content.status ?? 'recorded'}`),
         fileNumber && t('incidents:caseFile.timeline.fileNumber', { number: fileNumber }),
       ].filter(Boolean);
