@@ -5,7 +5,7 @@
  * This round is a solid bar, the earlier round a dashed mark, the network a shaded band with a median line.
  */
 import type { ReactNode } from 'react';
-import { isolate, physicalAnchor, wrapLabel, type ChartBody, type ChartBodyInput, type ChartDimension, type Direction } from './chart-model';
+import { isolate, physicalAnchor, wrapLabel, type ChartBody, type ChartBodyInput, type ChartDimension } from './chart-model';
 
 const WIDTH = 680;
 const LABEL_COLUMN = 230;
