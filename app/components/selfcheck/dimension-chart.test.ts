@@ -60,11 +60,18 @@ describe('DimensionChart', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+(\.\d+)?$/);
     expect(svg.hasAttribute('width') || svg.hasAttribute('height')).toBe(false);
-    const [titleId, descId] = svg.getAttribute('aria-labelledby')!.split(' ');
+    const titleId = svg.getAttribute('aria-labelledby');
+    const descId = svg.getAttribute('aria-describedby');
     expect(svg.querySelector(':scope > title')!.id).toBe(titleId);
     expect(svg.querySelector(':scope > title')!.textContent).toBe(text.title);
     expect(svg.querySelector(':scope > desc')!.id).toBe(descId);
     expect(svg.querySelector(':scope > desc')!.textContent).toBe(text.description);
+  });
+
+  it.each(variants.flatMap((variant) => [0, 1, 2, 3].map((count) => [variant, count] as const)))('%s renders %i dimensions without broken geometry', (variant, count) => {
+    const markup = render({ variant, dimensions: dimensions.slice(0, count) });
+    expect(markup).not.toMatch(/NaN|undefined|Infinity/);
+    expect(parse(markup).querySelectorAll('table.selfcheck-table tbody tr')).toHaveLength(count);
   });
 
   it('gives two charts on one page distinct ids', () => {

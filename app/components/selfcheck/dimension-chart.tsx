@@ -46,7 +46,8 @@ export function DimensionChart({ variant, dimensions, text, direction = 'ltr', l
         className={`selfcheck-chart selfcheck-chart-${variant}`}
         viewBox={`0 0 ${drawing.width} ${drawing.height}`}
         role="img"
-        aria-labelledby={`${titleId} ${descId}`}
+        aria-labelledby={titleId}
+        aria-describedby={descId}
         direction="ltr"
       >
         <title id={titleId}>{text.title}</title>
