@@ -7,9 +7,10 @@
  *   refused with `dialogues:errors.timeDoesNotExist` on the time field. Shifting it silently would publish an
  *   event an hour away from what the organiser typed.
  * - A wall-clock time that occurs twice (02:30 on the last Sunday of October) means its first occurrence,
- *   still in summer time. RFC 5545 §3.3.5 gives a repeated local time that same meaning, so the instant we store
- *   and the one every calendar app reads from our `.ics` (TZID + local time) agree. `resolveLocalDateTime`
- *   reports `ambiguous` so a form can say which of the two was taken.
+ *   still in summer time: what RFC 5545 §3.3.5 says a repeated local time means, and what the organiser of an
+ *   event at that hour of the night most likely had in mind. `resolveLocalDateTime` reports `ambiguous` so a
+ *   form can say which of the two was taken. (Calendar files write such an event in UTC, because libical-based
+ *   clients read the local form as the second occurrence; see `calendar.server.ts`.)
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { z } from 'zod';
@@ -43,19 +44,20 @@ const HOUR = 60 * MINUTE;
  * stored with one would drift by an hour twice a year.
  */
 export function canonicalTimeZone(zone: string): string | null {
-  const known = canonicalZones.get(zone);
+  const known = canonicalZones.get(zone.toLowerCase());
   if (known) return known;
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return null;
   try {
     const canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-    canonicalZones.set(zone, canonical);
+    canonicalZones.set(zone.toLowerCase(), canonical);
     return canonical;
   } catch {
     return null;
   }
 }
 // Asking Intl costs a formatter (a quarter of a millisecond) and every conversion checks its zone. Only names
-// Intl accepted are kept, so the map stays as small as the zone database however much junk is typed.
+// Intl accepted are kept, keyed case-insensitively as Intl reads them, so the map stays as small as the zone
+// database however much junk is typed.
 const canonicalZones = new Map<string, string>();
 
 export const isValidTimeZone = (zone: string): boolean => canonicalTimeZone(zone) !== null;
