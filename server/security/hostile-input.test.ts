@@ -31,7 +31,6 @@ interface RouteUnderTest {
   path: string;
   params: string[];
   index: boolean;
-  hasLoader: boolean;
   hasAction: boolean;
   /** Intent values the action reads (from its source), plus `null`: no intent field. */
   intents: (string | null)[];
@@ -75,7 +74,6 @@ const ROUTES: RouteUnderTest[] = Object.entries(build.routes)
       path,
       params: path.split('/').filter((s) => s.startsWith(':')).map((s) => s.slice(1)),
       index: !!route.index,
-      hasLoader: !!route.module.loader,
       hasAction: !!route.module.action,
       intents: [...intentsIn(source), null],
       fields: [...new Set([...source.matchAll(/name="([A-Za-z][\w-]*)"/g), ...source.matchAll(/formData\.get(?:All)?\('([^']+)'\)/g)].map((m) => m[1]))],
@@ -84,7 +82,10 @@ const ROUTES: RouteUnderTest[] = Object.entries(build.routes)
   .filter((route) => route.id !== 'root')
   .sort((a, b) => a.path.localeCompare(b.path));
 
-const HOSTILE_PARAMS = ['99999999999999999999', '1e400', '1.5', '-1', '0', '%00', '%FF', 'abc', 'x'.repeat(5000), encodeURIComponent('Привет-مرحبا-你好')];
+/** Hostile route params (URL-safe already). Numbers that no id column holds go to id params (`…Id`); every param gets the rest. */
+const HOSTILE_NUMBERS = ['99999999999999999999', '1e400', '1.5', '-1', '0'];
+const HOSTILE_STRINGS = ['%00', '%FF', 'abc', 'x'.repeat(5000), encodeURIComponent('Привет-مرحبا-你好')];
+const hostileValuesFor = (param: string) => (param.endsWith('Id') ? [...HOSTILE_NUMBERS, ...HOSTILE_STRINGS] : HOSTILE_STRINGS);
 /**
  * Query parameters the app reads, by what they hold, and hostile values for each kind (already percent-encoded,
  * as they would stand in a link). Request k sets every parameter at once, each kind to its k-th value (cycling),
@@ -231,7 +232,7 @@ function fillings(route: RouteUnderTest): { label: string; path: string }[] {
   const real = Object.fromEntries(Object.entries(REAL_PARAMS()).map(([k, v]) => [k, encodeURIComponent(v)]));
   const out = [{ label: 'real params', path: fill(route, real) }];
   for (const param of route.params) {
-    for (const hostile of HOSTILE_PARAMS) out.push({ label: `:${param}=${hostile.slice(0, 24)}`, path: fill(route, { ...real, [param]: hostile }) });
+    for (const hostile of hostileValuesFor(param)) out.push({ label: `:${param}=${hostile.slice(0, 24)}`, path: fill(route, { ...real, [param]: hostile }) });
   }
   return out;
 }

@@ -76,12 +76,12 @@ class Findings {
 }
 
 describe.each(VIEWERS)('as %s', (viewer) => {
-  it('thread pages (HTML and loader data): held threads are 404, held replies and hidden or deleted text absent', async () => {
+  it('thread pages (HTML, loader data, language filter): held threads are 404, held replies and hidden or deleted text absent', async () => {
     const findings = new Findings();
     const cookie = cookieOf(viewer);
     const hiddenPlaceholder = englishText('moderation:post.hidden');
     const deletedPlaceholder = englishText('forums:post.deleted');
-    for (const suffix of ['', '.data']) {
+    for (const suffix of ['', '.data', '?lang=de']) {
       const held = await get(server.url, townPath(`/threads/${scenario.threads.held}${suffix}`), { cookie });
       const where = `GET held thread${suffix}`;
       if (readsHeld(viewer)) {
