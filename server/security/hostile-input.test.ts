@@ -317,7 +317,7 @@ function tenMegabyteField(intent: string | null): Buffer {
 }
 
 /**
- * Sends an oversized body as each viewer at once and, meanwhile, /healthz again and again. Expected: 413 (or 400)
+ * Sends an oversized body as each of `senders` at once and, meanwhile, /healthz again and again. Expected: 413 (or 400)
  * for each, and the health check answers within 2 s throughout (the server refuses before reading the body whole,
  * or at least stays responsive). A stall aborts the uploads and replaces the server.
  */
@@ -331,7 +331,7 @@ async function oversized(route: RouteUnderTest, kind: 'fields' | 'size', what: s
     stalls[kind].push(`${route.path} (${what})`);
     stallsOfRoute.push(what);
     await recover(`${route.path} ${what}`, { stalled: true });
-    return [`${what}: /healthz did not answer within 2 s while the body was handled`];
+    return [`${senders.map((sender) => sender.who).join(' and ')}, ${what}: /healthz did not answer within 2 s while the body was handled`];
   }
   const answers = (result as PromiseFulfilledResult<PromiseSettledResult<{ status: number }>[]>).value;
   return answers.flatMap((answer, i) => {
@@ -427,7 +427,11 @@ describe.each(ROUTES.map((route) => [route.id, route] as const))('%s', (_id, rou
 
   if (route.hasAction) it('a 10 MB field is refused with 413/400 before it is read whole', async () => {
     memberCookie = await restoreMember(scenario);
-    expect(await oversized(route, 'size', '10 MB field', tenMegabyteField(route.intents[0]), viewers())).toEqual([]);
+    // One viewer at a time: two 10 MB bodies at once would measure the machine as much as the server.
+    const body = tenMegabyteField(route.intents[0]);
+    const problems: string[] = [];
+    for (const viewer of viewers()) problems.push(...(await oversized(route, 'size', '10 MB field', body, [viewer])));
+    expect(problems).toEqual([]);
   });
 
   it('afterwards, /healthz answers 200 within 2 s (and did so throughout)', async () => {

@@ -108,9 +108,7 @@ export async function createPerson(label: string): Promise<Person> {
   return { ...created, displayName: label, cookie: await newSessionCookie(created.userId) };
 }
 
-async function item(townSlug: string, threadId: number, postId: number, markers: string[]): Promise<Item> {
-  return { postId, threadId, townSlug, markers };
-}
+const item = (townSlug: string, threadId: number, postId: number, markers: string[]): Item => ({ postId, threadId, townSlug, markers });
 
 /** Town A ("sec-a") with every viewer and item, town B ("sec-b") with its own member and thread. */
 export async function createScenario(prefix = 'sec'): Promise<Scenario> {
@@ -203,17 +201,17 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     people,
     threads: { open: open.threadId, second: second.threadId, otherTown: otherTown.threadId, held: held.threadId },
     items: {
-      heldThread: await item(a, held.threadId, held.postId, [heldTitle, heldOpening]),
-      heldReply: await item(a, open.threadId, heldReply.postId, [heldReplyMarker]),
-      heldThreadReply: await item(a, held.threadId, heldThreadReply.postId, [heldThreadReplyMarker]),
-      hidden: await item(a, open.threadId, hidden.postId, [hiddenFirst, hiddenNow]),
-      deleted: await item(a, open.threadId, deleted.postId, [deletedFirst, deletedNow]),
+      heldThread: item(a, held.threadId, held.postId, [heldTitle, heldOpening]),
+      heldReply: item(a, open.threadId, heldReply.postId, [heldReplyMarker]),
+      heldThreadReply: item(a, held.threadId, heldThreadReply.postId, [heldThreadReplyMarker]),
+      hidden: item(a, open.threadId, hidden.postId, [hiddenFirst, hiddenNow]),
+      deleted: item(a, open.threadId, deleted.postId, [deletedFirst, deletedNow]),
     },
     published: {
-      openingPost: await item(a, open.threadId, open.postId, [openingMarker]),
-      reply: await item(a, open.threadId, reply.postId, [replyMarker]),
-      secondThread: await item(a, second.threadId, second.postId, [secondMarker]),
-      otherTown: await item(townB.slug, otherTown.threadId, otherTown.postId, [otherTownMarker]),
+      openingPost: item(a, open.threadId, open.postId, [openingMarker]),
+      reply: item(a, open.threadId, reply.postId, [replyMarker]),
+      secondThread: item(a, second.threadId, second.postId, [secondMarker]),
+      otherTown: item(townB.slug, otherTown.threadId, otherTown.postId, [otherTownMarker]),
     },
     heldCaseId: heldCase.id,
     hideDecisionId,
