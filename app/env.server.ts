@@ -84,7 +84,9 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
 }
 
 export function parseSettings(source: Record<string, string | undefined>): Settings {
-  const result = schema.safeParse(source);
+  // An empty variable (`PUBLIC_URL=`) means "not set", as in most tools.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(given);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new ConfigurationError(`The configuration has invalid values (see README, "Environment"):\n${problems}`);

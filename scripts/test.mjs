@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm test`: type check, build, unit/domain/socket tests (Vitest, real PostgreSQL), then the journeys in
+// `npm test`: type check, architecture check, build, unit/domain/socket tests (Vitest, real PostgreSQL), then the journeys in
 // real Chromium (Playwright). Ends with one "N passed, N failed" line over both suites.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const steps = [
   ['Type check', 'npx', ['tsc', '--noEmit']],
+  // No import cycles, no server module in browser code, one module graph per process (.dependency-cruiser.cjs).
+  ['Architecture check', 'npx', ['depcruise', 'app', 'server', 'db', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
   // Built before the tests: the two-process socket test starts the real server.
   ['Build', 'npx', ['remix', 'build']],
   ['Unit, domain and socket tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],

@@ -22,6 +22,16 @@ const UNAVAILABLE_CODES = new Set([
   '53300',
 ]);
 
+/**
+ * True when PostgreSQL refused a value itself (SQLSTATE class 22, data exception: a number out of range, a
+ * NUL character, a malformed literal). Input is validated before it gets there; this is the net below that,
+ * so a value that slipped through answers 400, not 500.
+ */
+export function isRefusedValue(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 /** True when an error means "the database cannot be reached right now" rather than a fault of the request. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;

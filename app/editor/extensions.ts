@@ -7,6 +7,7 @@ import { Extension, type Extensions } from '@tiptap/core';
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { StarterKit } from '@tiptap/starter-kit';
+import { Link } from '@tiptap/extension-link';
 import { isSafeHref, normalizeLinkInput } from './safe-url';
 
 /** Every rendered link carries this; user-generated links must not pass reputation or window access. */
@@ -59,20 +60,23 @@ export function editorExtensions(): Extensions {
       underline: false,
       horizontalRule: false,
       // Kept (editing behaviour, not schema): undoRedo, dropcursor, gapcursor, listKeymap, trailingNode.
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        // Autolinked bare addresses (`example.org`) get https, not http.
-        defaultProtocol: 'https',
-        // `protocols` would *add* schemes to linkify (http, https and mailto are built in); the allow-list
-        // is enforced here instead, for autolink, paste, parsing HTML, setLink and rendering alike.
-        // Lenient on purpose (accepts bare `example.org`, which autolink checks before adding https://);
-        // linkHrefGuard then stores only the canonical absolute form.
-        isAllowedUri: (url) => normalizeLinkInput(url) !== null,
-        shouldAutoLink: (url) => normalizeLinkInput(url) !== null,
-        HTMLAttributes: { rel: LINK_REL, target: null, class: null },
-      },
+      link: false,
+    }),
+    // A link ends where its words end: text typed right after it is plain (Tiptap makes links "inclusive"
+    // while autolink is on, so the next word would join the link).
+    Link.extend({ inclusive: () => false }).configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      // Autolinked bare addresses (`example.org`) get https, not http.
+      defaultProtocol: 'https',
+      // `protocols` would *add* schemes to linkify (http, https and mailto are built in); the allow-list
+      // is enforced here instead, for autolink, paste, parsing HTML, setLink and rendering alike.
+      // Lenient on purpose (accepts bare `example.org`, which autolink checks before adding https://);
+      // linkHrefGuard then stores only the canonical absolute form.
+      isAllowedUri: (url) => normalizeLinkInput(url) !== null,
+      shouldAutoLink: (url) => normalizeLinkInput(url) !== null,
+      HTMLAttributes: { rel: LINK_REL, target: null, class: null },
     }),
     linkHrefGuard,
   ];

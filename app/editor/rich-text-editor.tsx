@@ -259,7 +259,8 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
         .extendMarkRange('link')
         .setLink({ href })
         .command(({ tr, state }) => {
-          tr.setSelection(TextSelection.create(tr.doc, tr.selection.to));
+          // The nearest cursor position at or before the selection's end (a whole-document selection ends outside any paragraph).
+          tr.setSelection(TextSelection.near(tr.doc.resolve(tr.selection.to), -1));
           tr.setStoredMarks((tr.storedMarks ?? tr.selection.$to.marks()).filter((mark) => mark.type !== state.schema.marks.link));
           return true;
         })

@@ -36,7 +36,7 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
 });
 
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
-  const submission = await parseSubmission(args.request, loginSchema);
+  const submission = await parseSubmission(args.request, loginSchema, { defaults: { intent: 'sign-in' } });
   if (submission.status !== 'success') return rejected(submission, loginSchema);
   const input = submission.value;
   const facts = await clientFacts(args);

@@ -39,6 +39,8 @@ const reportForm = z.discriminatedUnion('intent', [
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
   const { actor, town } = await townPage(args);
   const postId = requireId(args.params.postId);
+  // What may not be read may not be reported either: "not found" before anything else is looked at.
+  await reportTarget(actor, { townId: town.id, postId });
   const submission = await parseSubmission(args.request, reportForm);
   if (submission.status !== 'success') return rejected(submission, reportForm);
   const input = submission.value;

@@ -56,8 +56,10 @@ export type FormSubmission<S extends AnySchema> = Submission<z.input<S>, string[
  * Reads and validates a form. `formName` tells the page which of its forms the answer belongs to: the
  * `intent` the form posted (its submit button or a hidden field), else "default".
  */
-export async function parseSubmission<S extends AnySchema>(request: Request, schema: S): Promise<FormSubmission<S>> {
+export async function parseSubmission<S extends AnySchema>(request: Request, schema: S, options: { defaults?: Record<string, string> } = {}): Promise<FormSubmission<S>> {
   const formData = await readFormData(request);
+  // A field the form always sends but a hand-made request may leave out (the intent of a form's main button).
+  for (const [name, value] of Object.entries(options.defaults ?? {})) if (!formData.has(name)) formData.set(name, value);
   return parseFormData(formData, schema);
 }
 

@@ -14,6 +14,7 @@ import type { ClientFacts } from '#app/domain/auth/accounts.server';
 import { DOMAIN_STATUS } from './form.server';
 import { identityOf } from './identity.server';
 import { throwIfUnavailable } from './outage.server';
+import { isRefusedValue } from '#app/database/outage';
 import { languageOf } from './page.server';
 
 export interface RouteArgs {
@@ -79,6 +80,10 @@ async function asResponse(error: unknown, args: RouteArgs): Promise<never> {
     throw new Response(error.code === 'not_found' ? 'Not found' : error.code, { status: DOMAIN_STATUS[error.code] });
   }
   await throwIfUnavailable(error, args.request);
+  if (isRefusedValue(error)) {
+    console.error('[weltoffen] A value reached the database that validation should have refused:', error);
+    throw new Response('Bad request', { status: 400 });
+  }
   throw error;
 }
 

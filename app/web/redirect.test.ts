@@ -11,7 +11,7 @@ describe('safeRedirectPath', () => {
     expect(safeRedirectPath(value)).toBe(expected);
   });
 
-  it.each(['//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/%09/evil.example'.replace('%09', '\t'), 'https://evil.example', 'evil.example', '', null, undefined, 42, 'javascript:alert(1)', '/\\/evil.example'])(
+  it.each(['//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/%09/evil.example'.replace('%09', '\t'), 'https://evil.example', 'evil.example', '', null, undefined, 42, 'javascript:alert(1)', '/\\/evil.example', '/.//evil.example', '/..//evil.example', '/%2e//evil.example'])(
     'refuses %j',
     (value) => {
       expect(safeRedirectPath(value)).toBe('/');

@@ -13,6 +13,7 @@ export function safeRedirectPath(value: unknown, fallback = '/'): string {
   } catch {
     return fallback;
   }
-  if (target.origin !== BASE) return fallback;
+  // `/.//evil.example` resolves to the path `//evil.example`, which a browser reads as another host.
+  if (target.origin !== BASE || target.pathname.startsWith('//')) return fallback;
   return `${target.pathname}${target.search}${target.hash}`;
 }

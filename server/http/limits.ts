@@ -23,18 +23,19 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
   const declared = req.headers['content-length'];
   if (declared === undefined) {
-    if (req.headers['transfer-encoding']) return refuse(res, 411, 'A request body needs a Content-Length.');
+    if (req.headers['transfer-encoding']) return refuse(req, res, 411, 'A request body needs a Content-Length.');
     return next();
   }
   const length = Number(declared);
-  if (!Number.isSafeInteger(length) || length < 0) return refuse(res, 400, 'Invalid Content-Length.');
-  if (length > bodyLimitFor(req.path)) return refuse(res, 413, 'The request is too large.');
+  if (!Number.isSafeInteger(length) || length < 0) return refuse(req, res, 400, 'Invalid Content-Length.');
+  if (length > bodyLimitFor(req.path)) return refuse(req, res, 413, 'The request is too large.');
   next();
 }
 
-function refuse(res: Response, status: number, text: string) {
-  // The unread body stays unread: close the connection rather than drain it.
-  res.set('Connection', 'close');
+function refuse(req: Request, res: Response, status: number, text: string) {
+  // The body is let through unread and dropped (no memory, no parsing), so the client, still sending, gets
+  // to read the answer instead of a broken connection; the request timeout bounds how long that may take.
+  req.resume();
   res.status(status).type('text/plain').send(text);
 }
 

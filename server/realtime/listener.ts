@@ -1,14 +1,14 @@
 /**
  * The LISTEN → emit bridge: one LISTEN connection per process receives every committed bus message and
  * emits it to the Socket.IO rooms of its audience (docs/architecture.md). Post messages carry ids only; the
- * post is read once per process as a guest would read it — a thread's room holds guests too — under the
- * same readability rule as every page (app/domain/forums/visibility.server.ts).
+ * post is read once per process as every member of the thread's room may read it, under the same
+ * readability rules as every page (app/domain/forums/visibility.server.ts).
  */
 import postgres from 'postgres';
 import type { BusMessage } from '#app/domain/bus';
 import { rooms } from '#app/realtime/rooms';
 import { BUS_CHANNEL } from '#app/domain/bus.server';
-import { getPostView } from '#app/domain/forums/posts.server';
+import { getPostForRoom } from '#app/domain/forums/posts.server';
 import type { IoServer } from '../socket/types';
 import type { Presence } from './presence';
 
@@ -29,10 +29,12 @@ export async function dispatch(io: IoServer, presence: Presence, event: BusMessa
       break;
     case 'post:created':
     case 'post:updated': {
-      const post = await getPostView(null, { postId: event.postId });
-      // What a guest may not read (a held post, a post in a held thread) is not sent to the room at all.
-      if (post) io.to(rooms.thread(event.threadId)).emit(event.type, { post });
-      io.to(rooms.forum(event.forumId)).emit('thread:activity', { forumId: event.forumId, threadId: event.threadId });
+      const found = await getPostForRoom({ postId: event.postId });
+      // What not everyone in the room may read (a held post) is not sent to the room at all.
+      if (!found) break;
+      io.to(rooms.thread(event.threadId)).emit(event.type, { post: found.post });
+      // A forum's thread list is public: a held thread does not exist there.
+      if (!found.threadHeld) io.to(rooms.forum(event.forumId)).emit('thread:activity', { forumId: event.forumId, threadId: event.threadId });
       break;
     }
     case 'post:deleted':

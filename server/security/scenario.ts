@@ -8,12 +8,11 @@
  * Everything else in server/security talks to the running server over HTTP and Socket.IO only.
  */
 import crypto from 'node:crypto';
-import { sql } from '#app/db.server';
+import { sql } from '#app/database/client.server';
 import { createSession } from '#app/domain/auth/sessions.server';
 import type { TownRole } from '#app/domain/auth/permissions';
-import { createForum, getForum, type Forum } from '#app/domain/forums/forums.server';
-import { createThread } from '#app/domain/forums/threads.server';
-import { createReply, deletePost, editPost } from '#app/domain/forums/posts.server';
+import { createForum, getForum, type ForumView as Forum } from '#app/domain/forums/forums.server';
+import { createReply, createThread, deletePost, editPost } from '#app/domain/posting/posting.server';
 import { fileReport } from '#app/domain/moderation/reports.server';
 import { listQueue } from '#app/domain/moderation/cases.server';
 import { decide } from '#app/domain/moderation/decisions.server';
@@ -21,7 +20,7 @@ import { fileAppeal } from '#app/domain/moderation/appeals.server';
 import { saveModerationSettings } from '#app/domain/moderation/settings.server';
 import { addWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { inviteStaff } from '#app/domain/municipalities/members.server';
-import { actorOf, createTownDirectly, createUser, grantRole, linkFromMail, makeNetworkTeam, testContext, tokenOf } from '../../db/testing/factories';
+import { actorOf, createTownDirectly, createUser, grantRole, linkFromMail, makeNetworkTeam, testClient, tokenOf } from '../../db/testing/factories';
 
 /** Every kind of viewer the readability rule distinguishes; `guest` has no session. */
 export const VIEWERS = ['guest', 'outsider', 'member', 'moderator', 'organiser', 'official', 'admin', 'network', 'author'] as const;
@@ -95,7 +94,6 @@ export function marker(label: string): string {
 
 const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 const REASONS = { ground: 'rules.respect' as const, facts: 'The post insults another resident by name.', automated: false };
-const ORIGIN = 'http://weltoffen.test';
 
 /** A fresh session of a person (no password check, so it costs one insert). */
 export async function newSessionCookie(userId: string): Promise<string> {
@@ -134,14 +132,16 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
 
   const actor = async (who: keyof Scenario['people']) => actorOf(people[who].userId);
   const network = await actor('network');
-  await createForum(network, townA.id, { slug: 'talk', name: 'Talk', description: '', position: 0, staffOnlyPosting: false });
-  await createForum(network, townA.id, { slug: 'reviewed', name: 'Reviewed', description: '', position: 1, staffOnlyPosting: false });
-  await createForum(network, townB.id, { slug: 'talk', name: 'Talk B', description: '', position: 0, staffOnlyPosting: false });
-  const forums = { talk: await getForum(townA.id, 'talk'), premoderated: await getForum(townA.id, 'reviewed'), talkB: await getForum(townB.id, 'talk') };
+  const texts = { description: '', staffOnlyPosting: false, nameTranslations: {}, descriptionTranslations: {} };
+  await createForum(network, { townId: townA.id, slug: 'talk', name: 'Talk', position: 0, ...texts });
+  await createForum(network, { townId: townA.id, slug: 'reviewed', name: 'Reviewed', position: 1, ...texts });
+  await createForum(network, { townId: townB.id, slug: 'talk', name: 'Talk B', position: 0, ...texts });
+  const forumOf = (townId: number, slug: string) => getForum(null, { townId, slug, language: 'de' });
+  const forums = { talk: await forumOf(townA.id, 'talk'), premoderated: await forumOf(townA.id, 'reviewed'), talkB: await forumOf(townB.id, 'talk') };
   const moderator = await actor('moderator');
-  await saveModerationSettings(moderator, townA.id, { reviewFirstPosts: 0, premoderatedForums: [forums.premoderated.id] });
+  await saveModerationSettings(moderator, { townId: townA.id, reviewFirstPosts: 0, premoderatedForums: [forums.premoderated.id] });
   const holdWord = 'haltewortzurpruefung';
-  await addWatchedWord(moderator, townA.id, { pattern: holdWord, action: 'hold' });
+  await addWatchedWord(moderator, { townId: townA.id, pattern: holdWord, action: 'hold' });
 
   const author = await actor('author');
   const member = await actor('member');
@@ -150,46 +150,46 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
 
   // Published posts for positive controls.
   const openingMarker = marker('publicopening');
-  const open = await createThread(member, forums.talk, { title: `Open thread ${marker('opentitle')}`, ...words(`Das ist öffentlich ${openingMarker}.`) });
+  const open = await createThread(member, { townId: townA.id, forumId: forums.talk.id, title: `Open thread ${marker('opentitle')}`, ...words(`Das ist öffentlich ${openingMarker}.`) });
   const replyMarker = marker('publicreply');
-  const reply = await createReply(reporter, townA.id, open.threadId, words(`Eine öffentliche Antwort ${replyMarker}.`));
+  const reply = await createReply(reporter, { townId: townA.id, threadId: open.threadId, ...words(`Eine öffentliche Antwort ${replyMarker}.`) });
   const secondMarker = marker('secondthread');
-  const second = await createThread(member, forums.talk, { title: 'Second thread', ...words(`Noch ein Thema ${secondMarker}.`) });
+  const second = await createThread(member, { townId: townA.id, forumId: forums.talk.id, title: 'Second thread', ...words(`Noch ein Thema ${secondMarker}.`) });
   const otherTownMarker = marker('othertown');
-  const otherTown = await createThread(await actor('outsider'), forums.talkB, { title: 'Thread in town B', ...words(`Aus der anderen Stadt ${otherTownMarker}.`) });
+  const otherTown = await createThread(await actor('outsider'), { townId: townB.id, forumId: forums.talkB.id, title: 'Thread in town B', ...words(`Aus der anderen Stadt ${otherTownMarker}.`) });
 
   // Hidden: published, edited once (the earlier version is kept in the history), reported, hidden by decision.
   const hiddenFirst = marker('hiddenfirst');
   const hiddenNow = marker('hiddennow');
-  const hidden = await createReply(author, townA.id, open.threadId, words(`Ein Beitrag ${hiddenFirst}.`));
-  await editPost(author, townA.id, hidden.postId, words(`Ein beleidigender Beitrag ${hiddenNow}.`));
-  await fileReport(reporter, townA.id, hidden.postId, { target: 'post', category: 'insult', explanation: 'Insults a neighbour.' }, testContext());
-  const hiddenCase = (await listQueue(moderator, townA.id)).find((c) => c.postId === hidden.postId)!;
-  const { decisionId: hideDecisionId } = await decide(moderator, townA.id, { caseId: hiddenCase.id }, { action: 'hide', ...REASONS }, ORIGIN);
-  const { appealId } = await fileAppeal(author, hideDecisionId, { text: 'I did not insult anyone, please look again.' });
+  const hidden = await createReply(author, { townId: townA.id, threadId: open.threadId, ...words(`Ein Beitrag ${hiddenFirst}.`) });
+  await editPost(author, { townId: townA.id, postId: hidden.postId, ...words(`Ein beleidigender Beitrag ${hiddenNow}.`) });
+  await fileReport(reporter, { townId: townA.id, postId: hidden.postId, target: 'post', category: 'insult', explanation: 'Insults a neighbour.', ...testClient() });
+  const hiddenCase = (await listQueue(moderator, { townId: townA.id })).find((c) => c.postId === hidden.postId)!;
+  const { decisionId: hideDecisionId } = await decide(moderator, { townId: townA.id, caseId: hiddenCase.id, action: 'hide', ...REASONS });
+  const { appealId } = await fileAppeal(author, { decisionId: hideDecisionId, text: 'I did not insult anyone, please look again.' });
 
   // Deleted: published, edited once, deleted by its author.
   const deletedFirst = marker('deletedfirst');
   const deletedNow = marker('deletednow');
-  const deleted = await createReply(author, townA.id, open.threadId, words(`Später gelöscht ${deletedFirst}.`));
-  await editPost(author, townA.id, deleted.postId, words(`Später gelöscht, geändert ${deletedNow}.`));
-  await deletePost(author, townA.id, deleted.postId);
+  const deleted = await createReply(author, { townId: townA.id, threadId: open.threadId, ...words(`Später gelöscht ${deletedFirst}.`) });
+  await editPost(author, { townId: townA.id, postId: deleted.postId, ...words(`Später gelöscht, geändert ${deletedNow}.`) });
+  await deletePost(author, { townId: townA.id, postId: deleted.postId });
 
   // Held reply in the open thread (a holding watched word).
   const heldReplyMarker = marker('heldreply');
-  const heldReply = await createReply(author, townA.id, open.threadId, words(`Wartet auf Prüfung ${heldReplyMarker} ${holdWord}.`));
+  const heldReply = await createReply(author, { townId: townA.id, threadId: open.threadId, ...words(`Wartet auf Prüfung ${heldReplyMarker} ${holdWord}.`) });
 
   // A thread held for review (pre-moderated forum), and a moderator's published reply inside it.
   const heldTitle = marker('heldtitle');
   const heldOpening = marker('heldopening');
-  const held = await createThread(author, forums.premoderated, { title: `Held ${heldTitle}`, ...words(`Neues Thema in Prüfung ${heldOpening}.`) });
-  const heldCase = (await listQueue(moderator, townA.id)).find((c) => c.postId === held.postId)!;
+  const held = await createThread(author, { townId: townA.id, forumId: forums.premoderated.id, title: `Held ${heldTitle}`, ...words(`Neues Thema in Prüfung ${heldOpening}.`) });
+  const heldCase = (await listQueue(moderator, { townId: townA.id })).find((c) => c.postId === held.postId)!;
   const heldThreadReplyMarker = marker('heldthreadreply');
-  const heldThreadReply = await createReply(moderator, townA.id, held.threadId, words(`Antwort der Moderation ${heldThreadReplyMarker}.`));
+  const heldThreadReply = await createReply(moderator, { townId: townA.id, threadId: held.threadId, ...words(`Antwort der Moderation ${heldThreadReplyMarker}.`) });
 
   const admin = await actor('admin');
   const inviteeEmail = `invitee-${crypto.randomBytes(4).toString('hex')}@example.org`;
-  await inviteStaff(admin, townA.id, { email: inviteeEmail, role: 'organiser' }, ORIGIN);
+  await inviteStaff(admin, { townId: townA.id, email: inviteeEmail, role: 'organiser' });
   const invitationToken = tokenOf(await linkFromMail(inviteeEmail, 'invitations'));
 
   const a = townA.slug;
@@ -238,7 +238,9 @@ export async function storedPostsContaining(word: string): Promise<number[]> {
 export const happenings = {
   /** `author` writes a reply that is held for review; returns its id. */
   async heldReplyInOpenThread(scenario: Scenario, word: string): Promise<number> {
-    const { postId } = await createReply(await actorOf(scenario.people.author.userId), scenario.townA.id, scenario.threads.open, {
+    const { postId } = await createReply(await actorOf(scenario.people.author.userId), {
+      townId: scenario.townA.id,
+      threadId: scenario.threads.open,
       body: doc(`Noch eine Antwort in Prüfung ${word} ${scenario.holdWord}.`),
       language: 'de',
     });
@@ -246,26 +248,26 @@ export const happenings = {
   },
   /** `author` edits their held reply. */
   async editHeldReply(scenario: Scenario, postId: number, word: string): Promise<void> {
-    await editPost(await actorOf(scenario.people.author.userId), scenario.townA.id, postId, { body: doc(`Geändert, noch in Prüfung ${word} ${scenario.holdWord}.`), language: 'de' });
+    await editPost(await actorOf(scenario.people.author.userId), { townId: scenario.townA.id, postId, body: doc(`Geändert, noch in Prüfung ${word} ${scenario.holdWord}.`), language: 'de' });
   },
   /** The moderator replies inside the held thread (published at once: moderators' posts are not held). */
   async moderatorReplyInHeldThread(scenario: Scenario, word: string): Promise<number> {
-    const { postId } = await createReply(await actorOf(scenario.people.moderator.userId), scenario.townA.id, scenario.threads.held, { body: doc(`Moderation schreibt ${word}.`), language: 'de' });
+    const { postId } = await createReply(await actorOf(scenario.people.moderator.userId), { townId: scenario.townA.id, threadId: scenario.threads.held, body: doc(`Moderation schreibt ${word}.`), language: 'de' });
     return postId;
   },
   /** `author` publishes a reply; `reporter` reports it and the moderator hides it. Returns its id. */
   async publishThenHide(scenario: Scenario, word: string): Promise<number> {
     const author = await actorOf(scenario.people.author.userId);
     const moderator = await actorOf(scenario.people.moderator.userId);
-    const { postId } = await createReply(author, scenario.townA.id, scenario.threads.open, { body: doc(`Gleich versteckt ${word}.`), language: 'de' });
-    await fileReport(await actorOf(scenario.people.reporter.userId), scenario.townA.id, postId, { target: 'post', category: 'insult', explanation: '' }, testContext());
-    const found = (await listQueue(moderator, scenario.townA.id)).find((c) => c.postId === postId)!;
-    await decide(moderator, scenario.townA.id, { caseId: found.id }, { action: 'hide', ...REASONS }, ORIGIN);
+    const { postId } = await createReply(author, { townId: scenario.townA.id, threadId: scenario.threads.open, body: doc(`Gleich versteckt ${word}.`), language: 'de' });
+    await fileReport(await actorOf(scenario.people.reporter.userId), { townId: scenario.townA.id, postId, target: 'post', category: 'insult', explanation: '', ...testClient() });
+    const found = (await listQueue(moderator, { townId: scenario.townA.id })).find((c) => c.postId === postId)!;
+    await decide(moderator, { townId: scenario.townA.id, caseId: found.id, action: 'hide', ...REASONS });
     return postId;
   },
   /** `member` publishes a reply in the open thread: once a socket has it, it has everything emitted before. */
   async publishedReply(scenario: Scenario, word: string): Promise<number> {
-    const { postId } = await createReply(await actorOf(scenario.people.member.userId), scenario.townA.id, scenario.threads.open, { body: doc(`Zum Abgleich ${word}.`), language: 'de' });
+    const { postId } = await createReply(await actorOf(scenario.people.member.userId), { townId: scenario.townA.id, threadId: scenario.threads.open, body: doc(`Zum Abgleich ${word}.`), language: 'de' });
     return postId;
   },
 };

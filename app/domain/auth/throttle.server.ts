@@ -29,8 +29,6 @@ export const throttleRules = {
   /** Sign-ups per IP and hour. Town events share one WLAN, so operators may raise it (SIGNUPS_PER_IP_PER_HOUR). */
   signUpPerIp: (ip: string): ThrottleRule => ({ bucket: `signup:ip:${ip}`, limit: settings().signupsPerIpPerHour, windowSeconds: HOUR }),
   mailRequestPerIp: (ip: string): ThrottleRule => ({ bucket: `mail:ip:${ip}`, limit: 10, windowSeconds: HOUR }),
-  /** Links mailed to one address: enough for its owner, too few to flood the inbox. */
-  mailRequestPerAddress: (email: string): ThrottleRule => ({ bucket: `mail:address:${email}`, limit: 10, windowSeconds: HOUR }),
   feedbackPerIp: (ip: string): ThrottleRule => ({ bucket: `feedback:ip:${ip}`, limit: 10, windowSeconds: HOUR }),
 };
 

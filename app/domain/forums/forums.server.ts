@@ -29,6 +29,7 @@ export async function listForums(_actor: MaybeActor, input: { townId: number; la
 }
 
 export async function getForum(_actor: MaybeActor, input: { townId: number; slug: string; language: string }): Promise<ForumView> {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug) || input.slug.length > 60) throw new DomainError('not_found', 'forums:errors.forumNotFound');
   const [forum] = await sql<ForumView[]>`
     select f.id, f.municipality_id, f.slug, ${localisedColumns(input.language)}, f.position, f.staff_only_posting,
            0 as thread_count, 0 as post_count, null as last_post_at

@@ -7,7 +7,7 @@ import { DomainError } from '#app/domain/errors';
 import { publish } from '#app/domain/bus.server';
 import { canEditPost, type MaybeActor } from '#app/domain/auth/permissions';
 import type { RichTextDoc } from '#app/editor/validate';
-import { postReadable, postTextShown, threadReadable } from './visibility.server';
+import { postReadable, postTextShown, readableByWholeRoom, threadReadable } from './visibility.server';
 import type { PostView } from './types';
 
 export type { PostView } from './types';
@@ -80,7 +80,16 @@ export async function postsAfter(actor: MaybeActor, input: { threadId: number; a
   return { posts: rows.slice(0, limit), complete: rows.length <= limit };
 }
 
-/** One post as this reader may see it, or null. The live emit asks as a guest (null actor). */
+/** A post as the thread's live room may receive it (see readableByWholeRoom), or null: held from the room. */
+export async function getPostForRoom(input: { postId: number }): Promise<{ post: PostView; threadHeld: boolean } | null> {
+  const [row] = await sql<(PostView & { threadHeld: boolean })[]>`
+    select ${postColumns}, t.held as thread_held from posts p ${postJoins} where p.id = ${input.postId} and ${readableByWholeRoom()}`;
+  if (!row) return null;
+  const { threadHeld, ...post } = row;
+  return { post, threadHeld };
+}
+
+/** One post as this reader may see it, or null. */
 export async function getPostView(actor: MaybeActor, input: { postId: number }): Promise<PostView | null> {
   const [post] = await sql<PostView[]>`
     select ${postColumns} from posts p ${postJoins}

@@ -30,6 +30,17 @@ export function postReadable(actor: MaybeActor, alias = 'p') {
   return sql`(${p}.status <> 'held' or ${p}.author_id = ${actor?.userId ?? ''} or ${p}.municipality_id = any(${reviewingTowns(actor)}::bigint[]))`;
 }
 
+/**
+ * What everyone in a thread's live room may read. Only readers of the thread get into the room (the socket
+ * join asks threadReadable): for a public thread that includes guests, so only what a guest may read; for a
+ * held thread only its author and the town's moderators, so also what the thread's author may read.
+ */
+export function readableByWholeRoom(postAlias = 'p', threadAlias = 't') {
+  const p = sql(postAlias);
+  const t = sql(threadAlias);
+  return sql`(${p}.status <> 'held' or (${t}.held and ${p}.author_id = ${t}.author_id))`;
+}
+
 /** Readable and with its text shown: what may be quoted, reported or have its history opened. */
 export function postTextShown(actor: MaybeActor, alias = 'p') {
   const p = sql(alias);

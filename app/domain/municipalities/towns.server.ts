@@ -21,7 +21,10 @@ export async function listTowns(_actor: MaybeActor): Promise<Town[]> {
       from municipalities m order by m.name`;
 }
 
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export async function getTownBySlug(_actor: MaybeActor, { slug }: { slug: string }): Promise<Town> {
+  if (!SLUG.test(slug) || slug.length > 60) throw new DomainError('not_found', 'towns:errors.notFound');
   const [town] = await sql<Town[]>`
     select m.id, m.slug, m.name, m.state, m.default_language, m.languages,
            (select count(*)::int from memberships where municipality_id = m.id) as member_count
