@@ -116,12 +116,12 @@ test('a town admin adds a forum, and residents find it on the town page', async 
   await page.goto('/towns/lindenau');
   await page.getByRole('link', { name: 'Manage forums' }).click();
   await expectAccessible(page);
-  await page.locator('#new-forum-name').fill('Sport und Vereine');
-  await page.locator('#new-forum-slug').fill('Sport Vereine');
+  await page.locator('#forum-form-new [name="name"]').fill('Sport und Vereine');
+  await page.locator('#forum-form-new [name="slug"]').fill('Sport Vereine');
   await page.getByRole('button', { name: 'Create forum' }).click();
   await expect(page.getByText(/Use 2 to 60 lower-case letters/)).toBeVisible();
-  await expect(page.locator('#new-forum-name')).toHaveValue('Sport und Vereine');
-  await page.locator('#new-forum-slug').fill('sport');
+  await expect(page.locator('#forum-form-new [name="name"]')).toHaveValue('Sport und Vereine');
+  await page.locator('#forum-form-new [name="slug"]').fill('sport');
   await page.getByRole('button', { name: 'Create forum' }).click();
   await expect(page.getByRole('status')).toHaveText('The forums are saved.');
   await page.goto('/towns/lindenau');

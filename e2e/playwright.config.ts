@@ -30,7 +30,8 @@ export default defineConfig({
     command: 'npx tsx e2e/server.ts',
     cwd: root,
     url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
+    // E2E_REUSE=1: run against a test server you started yourself (npx tsx e2e/server.ts with the env below).
+    reuseExistingServer: process.env.E2E_REUSE === '1',
     // Let the server drain and stop its embedded PostgreSQL (the default is an immediate SIGKILL).
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     timeout: 180_000,

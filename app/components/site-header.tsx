@@ -77,8 +77,7 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
                   </NavLink>
                 </li>
                 <li>
-                  <NavLink to="/account" className="account-link">
-                    <span className="visually-hidden">{t('nav.accountOf')} </span>
+                  <NavLink to="/account" className="account-link" aria-label={t('nav.account', { name: user.displayName })}>
                     <bdi>{user.displayName}</bdi>
                   </NavLink>
                 </li>

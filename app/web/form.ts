@@ -1,6 +1,6 @@
 /**
- * Forms in the browser: conform with the same zod schema the server uses, so a field is checked as the
- * person leaves it and again on the server. Errors travel as i18n keys (with parameters encoded beside them)
+ * Forms in the browser: conform with the same zod schema the server uses, so a form is checked before it is
+ * sent (and each field again as it is corrected) and once more on the server. Errors travel as i18n keys (with parameters encoded beside them)
  * and are translated where they are shown.
  */
 import { useForm, type SubmissionResult } from '@conform-to/react';
@@ -55,13 +55,19 @@ interface AppFormOptions<S extends z.ZodTypeAny> {
 
 export function useAppForm<S extends z.ZodTypeAny>(schema: S, options: AppFormOptions<S> = {}) {
   const reply = useFormReply(options.formName);
-  return useForm<z.input<S>, z.output<S>, string[]>({
+  const metadata = useForm<z.input<S>, z.output<S>, string[]>({
     id: options.id,
     lastResult: options.lastResult !== undefined ? options.lastResult : reply,
     defaultValue: options.defaultValue as never,
     constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
+    // First on submit, then as the person corrects: errors appearing on blur would shift the page under a
+    // pointer on its way to the submit button, and the click would miss it.
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  // conform re-renders a form for the errors its own render read; fields are handed to child components
+  // (app/components/ui/field.tsx), whose reads it does not see, so the form subscribes to all its errors here.
+  void metadata[0].allErrors;
+  return metadata;
 }

@@ -89,6 +89,7 @@ export function SelectField({ field, label, hint, options, ...select }: SelectFi
 }
 
 export function CheckboxField({ field, label, hint }: CommonProps) {
+
   const { key, ...props } = getInputProps(field, { type: 'checkbox', ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
     <div className={`field checkbox${field.errors?.length ? ' has-error' : ''}`}>
