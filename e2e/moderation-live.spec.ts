@@ -40,7 +40,7 @@ test('a report reaches the moderators live; hidden with reasons, appealed, and r
   const item = (page: Page) => page.locator('.queue-item', { hasText: title });
   await expect(item(first)).toHaveCount(0);
 
-  // A resident reports the post in two clicks: "Report", then the category (an explanation is optional).
+  // A resident reports the post: choose the category, check the report, send it (nothing is filed before "send").
   const reporterPage = await (await browser.newContext()).newPage();
   const reporter = await signUpAndVerify(reporterPage, 'reporter');
   await signIn(reporterPage, reporter.email, reporter.password);
@@ -48,9 +48,17 @@ test('a report reaches the moderators live; hidden with reasons, appealed, and r
   await reporterPage.getByRole('link', { name: /^Report – Rana R\./ }).click();
   await expect(reporterPage.getByRole('heading', { name: 'Report to the moderation team' })).toBeVisible();
   await expectAccessible(reporterPage);
+  await reporterPage.getByRole('radio', { name: 'Insult or defamation' }).check();
   await reporterPage.getByLabel('Explanation (optional)').fill('Pauschale Beleidigung der Beschäftigten.');
-  await reporterPage.getByRole('button', { name: 'Insult or defamation' }).click();
-  await expect(reporterPage.getByRole('status')).toContainText('Your report has been received under reference no.');
+  await reporterPage.getByRole('button', { name: 'Check the report' }).click();
+  await expect(reporterPage.getByRole('heading', { name: 'Check your report before sending it' })).toBeVisible();
+  await expect(reporterPage.getByText('Pauschale Beleidigung der Beschäftigten.')).toBeVisible();
+  await expectAccessible(reporterPage);
+  await expect(item(first)).toHaveCount(0);
+  await reporterPage.getByRole('button', { name: 'Send the report' }).click();
+  const receipt = reporterPage.getByRole('status');
+  await expect(receipt).toContainText('Your report has been received under reference no.');
+  const reference = (await receipt.textContent())!.match(/no\. (M-\d+)/)![1];
 
   // It arrives in both queues without a reload; the first moderator claims it, the second sees the claim live.
   await expect(item(first)).toBeVisible();
@@ -58,6 +66,8 @@ test('a report reaches the moderators live; hidden with reasons, appealed, and r
   await expect(item(second)).toBeVisible();
   await item(first).getByRole('button', { name: `Claim – ${title}` }).click();
   await expect(first.getByRole('heading', { name: /^Case no\. \d+$/ })).toBeVisible();
+  // The moderator sees the reporter's reference beside the report: one number for both sides.
+  await expect(first.getByTestId(`report-${reference}`)).toBeVisible();
   await expect(item(second).getByTestId('claimed-by')).toContainText('Moritz Moderation is working on this');
   await expectAccessible(first);
 
@@ -131,8 +141,10 @@ test('residents and guests cannot open the queue; the transparency report is pub
 test('the demo moderator finds a queue with work: a held reply to the shielded mayor, a report and a watched-word flag', async ({ page }) => {
   await signIn(page, moderator);
   await page.goto('/towns/hafenstadt');
-  await expect(page.getByRole('link', { name: /^Moderation \d+ open$/ })).toBeVisible();
-  await page.getByRole('link', { name: /^Moderation \d+ open$/ }).click();
+  // The open queue is counted in the site header (on every page) and in the town's navigation.
+  await expect(page.getByTestId('header-queue')).toHaveAccessibleName(/^Moderation \d+ open$/);
+  const townNav = page.getByRole('navigation', { name: 'Hafenstadt' });
+  await townNav.getByRole('link', { name: /^Moderation \d+ open$/ }).click();
   await expect(page.locator('.queue-item', { hasText: 'Held: shielded official' })).toBeVisible();
   await expect(page.locator('.queue-item', { hasText: 'Concerns a shielded official' })).toBeVisible();
   await expect(page.locator('.queue-item', { hasText: 'Watched word: lügner*' })).toBeVisible();
@@ -186,22 +198,42 @@ test('a moderator locks a thread with reasons: the composer disappears live for 
   await expect(reader.getByTestId('cannot-reply')).toHaveText('This thread is closed. New replies are not possible.');
 });
 
-test('a guest reports a post with an e-mail address and receives a receipt by mail', async ({ page }) => {
+test('a guest reports a post with an e-mail address and receives a receipt by mail under the number the moderators see', async ({ browser, page }) => {
   await page.goto('/towns/hafenstadt/forums/ideen?lng=en');
   await page.getByRole('link', { name: 'Parkplätze am Markt' }).click();
   await page.getByRole('link', { name: /^Report – / }).first().click();
   await expectAccessible(page);
-  const email = `guest-${Date.now()}@example.org`;
+  const email = `guest-${Date.now()}@gast.weltoffen.test`;
   await page.getByLabel('Your e-mail address (optional)').fill(email);
-  // Enter in a field does not send the report with some category.
+  // Enter in a field does not send anything: without a category the form says what is missing and keeps the address.
   await page.getByLabel('Your e-mail address (optional)').press('Enter');
   await expect(page.getByRole('heading', { name: 'Report to the moderation team' })).toBeVisible();
-  await page.getByRole('button', { name: 'Spam' }).click();
+  await expect(page.getByText('Please choose what the problem is.')).toBeVisible();
+  await expect(page.getByLabel('Your e-mail address (optional)')).toHaveValue(email);
+  await page.getByRole('radio', { name: 'Spam' }).check();
+  await page.getByRole('button', { name: 'Check the report' }).click();
+  await expect(page.getByText(email)).toBeVisible();
+  // "Change something" goes back with every choice kept.
+  await page.getByRole('button', { name: 'Change something' }).click();
+  await expect(page.getByRole('radio', { name: 'Spam' })).toBeChecked();
+  await expect(page.getByLabel('Your e-mail address (optional)')).toHaveValue(email);
+  await page.getByRole('button', { name: 'Check the report' }).click();
+  await page.getByRole('button', { name: 'Send the report' }).click();
   const receipt = page.getByRole('status');
   await expect(receipt).toContainText('Your report has been received under reference no.');
-  const reference = (await receipt.textContent())!.match(/no\. (\d+)/)![1];
+  const reference = (await receipt.textContent())!.match(/no\. (M-\d+)/)![1];
+  // A second click on "back" and "send" (a resubmitted form) files nothing twice: the receipt page has no form.
+  await expect(page.getByRole('button', { name: 'Send the report' })).toHaveCount(0);
   await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
   await expect(page.getByText(`Your report no. ${reference} was received`)).toBeVisible();
+
+  // The moderator finds the case by that number.
+  const mod = await signedInPage(browser, moderator);
+  await mod.goto('/towns/hafenstadt/moderation');
+  await mod.getByLabel('Reference', { exact: true }).fill(reference);
+  await mod.getByLabel('Reference', { exact: true }).press('Enter');
+  await expect(mod.getByRole('heading', { name: /^Case no\. \d+$/ })).toBeVisible();
+  await expect(mod.getByTestId(`report-${reference}`)).toBeVisible();
 });
 
 test('an official switches the shield off and on again from the town navigation', async ({ page }) => {

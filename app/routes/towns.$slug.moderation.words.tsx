@@ -70,7 +70,7 @@ export default function WatchedWords() {
   const [importMeta, importFields] = useAppForm(importForm, { formName: 'import' });
   const removeReply = useFormReply('remove');
   const file = importFields.file;
-  const { key: fileKey, ...fileProps } = getInputProps(file, { type: 'file', ariaDescribedBy: file.descriptionId });
+  const { key: _fileKey, ...fileProps } = getInputProps(file, { type: 'file', ariaDescribedBy: file.descriptionId });
   return (
     <div className="stack">
       <h2>{t('words.title')}</h2>
@@ -140,7 +140,7 @@ export default function WatchedWords() {
             <p className="hint" id={file.descriptionId}>
               {t('words.importHint')}
             </p>
-            <input key={fileKey} {...fileProps} accept=".csv,text/csv" />
+            <input {...fileProps} accept=".csv,text/csv" />
             <FieldError id={file.errorId} errors={file.errors} />
           </div>
           <button type="submit" className="button">

@@ -52,6 +52,8 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
   });
 });
 
+type ReportTarget = ReturnType<typeof useLoaderData<typeof loader>>['target'];
+
 /** A notice about a post or its author: what is wrong (a category), an optional explanation, and for guests an optional address. */
 export default function ReportPage() {
   const { t } = useTranslation(['moderation', 'common', 'forums']);
@@ -60,9 +62,6 @@ export default function ReportPage() {
   const review = result && 'review' in result ? result.review : null;
   const change = result && 'change' in result ? result.change : null;
   const author = target.authorName ?? t('formerMember');
-  const [form, fields] = useAppForm(reportForm, { formName: 'review', defaultValue: { target: 'post', ...(change ?? {}) } });
-  const [sendForm] = useAppForm(reportForm, { formName: 'send' });
-  const back = `/towns/${town.slug}/threads/${target.threadId}`;
   if (sent) {
     return (
       <div className="stack">
@@ -70,7 +69,7 @@ export default function ReportPage() {
         <Notice>{t('report.receipt', { reference: sent })}</Notice>
         <p>{signedIn ? t('report.receiptMember') : t('report.receiptGuest')}</p>
         <p>
-          <Link to={back}>{t('report.back')}</Link>
+          <Link to={`/towns/${town.slug}/threads/${target.threadId}`}>{t('report.back')}</Link>
         </p>
       </div>
     );
@@ -81,41 +80,17 @@ export default function ReportPage() {
       <blockquote dir="auto">{target.excerpt}</blockquote>
     </figure>
   );
-  if (review) {
-    return (
-      <div className="stack narrow">
-        <h2>{t('report.reviewHeading')}</h2>
-        {reported}
-        <dl className="review-list">
-          <dt>{t('report.targetLegend')}</dt>
-          <dd>{t(`report.target.${review.target}`, { name: author })}</dd>
-          <dt>{t('report.categoryLegend')}</dt>
-          <dd>{t(`categories.${review.category}`)}</dd>
-          <dt>{t('report.explanation')}</dt>
-          <dd dir="auto">{review.explanation || t('report.noExplanation')}</dd>
-          {!signedIn ? (
-            <>
-              <dt>{t('report.email')}</dt>
-              <dd>{review.email || t('report.noEmail')}</dd>
-            </>
-          ) : null}
-        </dl>
-        <Form method="post" className="stack" {...getFormProps(sendForm)}>
-          <FormAlert errors={sendForm.errors} />
-          {Object.entries(review).map(([name, value]) => (name === 'intent' || value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />))}
-          <p className="hint">{t('report.goodFaith')}</p>
-          <div className="actions">
-            <button type="submit" name="intent" value="send" className="button primary">
-              {t('report.send')}
-            </button>
-            <button type="submit" name="intent" value="change" className="button">
-              {t('report.change')}
-            </button>
-          </div>
-        </Form>
-      </div>
-    );
-  }
+  // Each step is its own component so that its form starts from that step's values when it appears.
+  return review ? (
+    <ReviewStep review={review} author={author} signedIn={signedIn} reported={reported} />
+  ) : (
+    <ChooseStep defaults={change ?? {}} author={author} target={target} signedIn={signedIn} reported={reported} />
+  );
+}
+
+function ChooseStep({ defaults, author, target, signedIn, reported }: { defaults: Partial<ReportInput>; author: string; target: ReportTarget; signedIn: boolean; reported: React.ReactNode }) {
+  const { t } = useTranslation(['moderation', 'common', 'forums']);
+  const [form, fields] = useAppForm(reportForm, { formName: 'review', defaultValue: { target: 'post', ...defaults } });
   return (
     <div className="stack narrow">
       <h2>{t('report.heading')}</h2>
@@ -133,6 +108,44 @@ export default function ReportPage() {
         <button type="submit" name="intent" value="review" className="button primary">
           {t('report.review')}
         </button>
+      </Form>
+    </div>
+  );
+}
+
+function ReviewStep({ review, author, signedIn, reported }: { review: ReportInput; author: string; signedIn: boolean; reported: React.ReactNode }) {
+  const { t } = useTranslation(['moderation', 'common', 'forums']);
+  const [sendForm] = useAppForm(reportForm, { formName: 'send' });
+  return (
+    <div className="stack narrow">
+      <h2>{t('report.reviewHeading')}</h2>
+      {reported}
+      <dl className="review-list">
+        <dt>{t('report.targetLegend')}</dt>
+        <dd>{t(`report.target.${review.target}`, { name: author })}</dd>
+        <dt>{t('report.categoryLegend')}</dt>
+        <dd>{t(`categories.${review.category}`)}</dd>
+        <dt>{t('report.explanation')}</dt>
+        <dd dir="auto">{review.explanation || t('report.noExplanation')}</dd>
+        {!signedIn ? (
+          <>
+            <dt>{t('report.email')}</dt>
+            <dd>{review.email || t('report.noEmail')}</dd>
+          </>
+        ) : null}
+      </dl>
+      <Form method="post" className="stack" {...getFormProps(sendForm)}>
+        <FormAlert errors={sendForm.errors} />
+        {Object.entries(review).map(([name, value]) => (name === 'intent' || value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />))}
+        <p className="hint">{t('report.goodFaith')}</p>
+        <div className="actions">
+          <button type="submit" name="intent" value="send" className="button primary">
+            {t('report.send')}
+          </button>
+          <button type="submit" name="intent" value="change" className="button">
+            {t('report.change')}
+          </button>
+        </div>
       </Form>
     </div>
   );

@@ -1,6 +1,10 @@
 /**
  * Form controls for conform fields: label, optional hint, the control, and its translated error right under
  * it, tied together for screen readers. Errors are i18n keys (app/web/form.ts).
+ *
+ * conform's `key` is left out on purpose: it is random, so the server's and the browser's differ, and React
+ * would remount every control at hydration — dropping whatever someone typed before the scripts ran. The
+ * controls are uncontrolled and keep what was typed; a new page brings new defaults.
  */
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
 import type { TFunction } from 'i18next';
@@ -42,25 +46,24 @@ interface CommonProps {
 type InputType = 'text' | 'email' | 'password' | 'number' | 'url' | 'date' | 'time' | 'datetime-local' | 'search' | 'tel';
 
 export function Field({ field, label, hint, type = 'text', ...input }: CommonProps & { type?: InputType } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'type' | 'id' | 'defaultValue'>) {
-  const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined });
+  const { key: _key, ...props } = getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
     <div className={`field${field.errors?.length ? ' has-error' : ''}`}>
       <label htmlFor={field.id}>{label}</label>
       <Hint id={field.descriptionId} hint={hint} />
-      {/* A password never travels back from the server; without a new key the browser keeps what was typed. */}
-      <input key={type === 'password' ? undefined : key} {...props} {...input} />
+      <input {...props} {...input} />
       <FieldError id={field.errorId} errors={field.errors} />
     </div>
   );
 }
 
 export function TextAreaField({ field, label, hint, ...textarea }: CommonProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id' | 'defaultValue'>) {
-  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined });
+  const { key: _key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
     <div className={`field${field.errors?.length ? ' has-error' : ''}`}>
       <label htmlFor={field.id}>{label}</label>
       <Hint id={field.descriptionId} hint={hint} />
-      <textarea key={key} {...props} {...textarea} />
+      <textarea {...props} {...textarea} />
       <FieldError id={field.errorId} errors={field.errors} />
     </div>
   );
@@ -71,12 +74,12 @@ interface SelectFieldProps extends CommonProps, Omit<React.SelectHTMLAttributes<
 }
 
 export function SelectField({ field, label, hint, options, ...select }: SelectFieldProps) {
-  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined });
+  const { key: _key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
     <div className={`field${field.errors?.length ? ' has-error' : ''}`}>
       <label htmlFor={field.id}>{label}</label>
       <Hint id={field.descriptionId} hint={hint} />
-      <select key={key} {...props} {...select}>
+      <select {...props} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
@@ -90,10 +93,10 @@ export function SelectField({ field, label, hint, options, ...select }: SelectFi
 
 export function CheckboxField({ field, label, hint }: CommonProps) {
 
-  const { key, ...props } = getInputProps(field, { type: 'checkbox', ariaDescribedBy: hint ? field.descriptionId : undefined });
+  const { key: _key, ...props } = getInputProps(field, { type: 'checkbox', ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
     <div className={`field checkbox${field.errors?.length ? ' has-error' : ''}`}>
-      <input key={key} {...props} />
+      <input {...props} />
       <label htmlFor={field.id}>{label}</label>
       <Hint id={field.descriptionId} hint={hint} />
       <FieldError id={field.errorId} errors={field.errors} />
@@ -117,8 +120,8 @@ export function ChoiceGroup({ field, legend, hint, options, type = 'radio', clas
       <legend>{legend}</legend>
       <Hint id={field.descriptionId} hint={hint} />
       <div className={className}>
-        {controls.map(({ key, ...props }, index) => (
-          <label key={key} className="checkbox-label">
+        {controls.map(({ key: _key, ...props }, index) => (
+          <label key={options[index].value} className="checkbox-label">
             <input {...props} disabled={options[index].disabled} /> <span lang={options[index].lang}>{options[index].label}</span>
           </label>
         ))}

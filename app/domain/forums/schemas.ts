@@ -22,7 +22,7 @@ const perLanguage = (max: number, message: string) =>
     .transform((texts) => Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => !!entry[1])));
 
 export const newThreadSchema = z.object({
-  title: z.string().trim().min(4, 'forums:errors.titleTooShort').max(140, 'forums:errors.titleTooLong'),
+  title: z.string({ required_error: 'forums:errors.titleTooShort' }).trim().min(4, 'forums:errors.titleTooShort').max(140, 'forums:errors.titleTooLong'),
   ...composed,
 });
 
@@ -34,9 +34,9 @@ export const replySchema = z.object({
 export const editPostSchema = z.object({ ...composed });
 
 export const forumSchema = z.object({
-  name: z.string().trim().min(2, 'forums:errors.nameTooShort').max(80, 'forums:errors.nameTooLong'),
+  name: z.string({ required_error: 'forums:errors.nameTooShort' }).trim().min(2, 'forums:errors.nameTooShort').max(80, 'forums:errors.nameTooLong'),
   slug: z
-    .string()
+    .string({ required_error: 'towns:errors.slugInvalid' })
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'towns:errors.slugInvalid')
@@ -53,7 +53,7 @@ export const forumSchema = z.object({
 });
 
 export const searchSchema = z.object({
-  q: z.string().trim().min(2, 'forums:errors.queryTooShort').max(200, 'forums:errors.queryTooLong'),
+  q: z.string({ required_error: 'forums:errors.queryTooShort' }).trim().min(2, 'forums:errors.queryTooShort').max(200, 'forums:errors.queryTooLong'),
 });
 
 export const joinThreadPayload = z.object({

@@ -114,7 +114,7 @@ export const settingsSchema = z.object({
 });
 
 export const watchedWordSchema = z.object({
-  pattern: z.string().trim().max(200, 'moderation:words.errors.tooLong'),
+  pattern: z.string({ required_error: 'moderation:words.errors.empty' }).trim().max(200, 'moderation:words.errors.tooLong'),
   action: z.enum(['block', 'hold', 'flag'], { errorMap: () => ({ message: 'moderation:words.errors.action' }) }),
 });
 

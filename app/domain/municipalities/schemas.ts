@@ -10,9 +10,9 @@ const languageList = z.array(z.enum(SUPPORTED_LANGUAGES as unknown as [string, .
 
 export const createTownSchema = z
   .object({
-    name: z.string().trim().min(2, 'towns:errors.nameRequired').max(80, 'towns:errors.nameTooLong'),
+    name: z.string({ required_error: 'towns:errors.nameRequired' }).trim().min(2, 'towns:errors.nameRequired').max(80, 'towns:errors.nameTooLong'),
     slug: z
-      .string()
+      .string({ required_error: 'towns:errors.slugInvalid' })
       .trim()
       .toLowerCase()
       .min(2, 'towns:errors.slugInvalid')
@@ -25,7 +25,7 @@ export const createTownSchema = z
   .refine((t) => t.languages.includes(t.defaultLanguage), { path: ['defaultLanguage'], message: 'towns:errors.defaultNotOffered' });
 
 export const inviteSchema = z.object({
-  email: z.string().trim().toLowerCase().email('auth:errors.emailInvalid').max(254, 'auth:errors.emailInvalid'),
+  email: z.string({ required_error: 'auth:errors.emailInvalid' }).trim().toLowerCase().email('auth:errors.emailInvalid').max(254, 'auth:errors.emailInvalid'),
   role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: 'towns:errors.roleInvalid' }) }),
 });
 
