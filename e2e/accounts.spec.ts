@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, mailedLink, message, signUpAndVerify, uniqueEmail } from './support';
+import { expectAccessible, mailedLink, message, signIn, signUpAndVerify, uniqueEmail } from './support';
 
 test('a new resident signs up, confirms the address, signs in and joins a town', async ({ page }) => {
   await page.goto('/');
@@ -127,4 +127,55 @@ test('a forgotten password is reset through the mailed link', async ({ page }) =
   await page.getByLabel('Password', { exact: true }).fill('my new long password');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('link', { name: /My account/ })).toBeVisible();
+});
+
+test("a stranger's wrong passwords do not lock the owner out: a known device signs in, a new one by a mailed link", async ({ browser }) => {
+  test.setTimeout(90_000);
+  // The owner has signed in on this laptop before: it is a known device.
+  const laptop = await (await browser.newContext()).newPage();
+  const owner = await signUpAndVerify(laptop, 'owner');
+  await signIn(laptop, owner.email, owner.password);
+  await laptop.getByRole('button', { name: 'Sign out' }).click();
+
+  // Someone else tries passwords for the owner's address until sign-in from their browser is paused.
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto('/login?lng=en');
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await stranger.getByLabel('E-mail address').fill(owner.email);
+    await stranger.getByLabel('Password', { exact: true }).fill(`guess number ${attempt}`);
+    await Promise.all([
+      stranger.waitForResponse((response) => response.request().method() === 'POST'),
+      stranger.getByRole('button', { name: 'Sign in', exact: true }).click(),
+    ]);
+  }
+  await expect(stranger.getByText(/Too many failed attempts/)).toBeVisible();
+
+  // The owner, on the known laptop, signs in with the password as always.
+  await signIn(laptop, owner.email, owner.password);
+
+  // On a phone the owner never used, the same browser-and-network limit applies — and the mailed link gets through.
+  const phone = await (await browser.newContext()).newPage();
+  await phone.goto('/login?lng=en');
+  await phone.getByLabel('E-mail address').fill(owner.email);
+  await phone.getByLabel('Password', { exact: true }).fill(owner.password);
+  await phone.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(phone.getByText(/sign in now with a link sent to your e-mail address/)).toBeVisible();
+  await expect(phone.getByLabel('E-mail address')).toHaveValue(owner.email);
+  await expectAccessible(phone);
+  await phone.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
+  await expect(phone.getByText(/a sign-in link is on its way/)).toBeVisible();
+  const link = await mailedLink(phone, owner.email, '/login/link');
+  // Opening the link alone signs no one in (mail programs open links to scan them): a button does.
+  await phone.goto(link);
+  await expect(phone.getByRole('link', { name: /My account/ })).toHaveCount(0);
+  await expectAccessible(phone);
+  await phone.getByRole('button', { name: 'Sign in now' }).click();
+  await expect(phone.getByRole('link', { name: /My account/ })).toBeVisible();
+
+  // A used link does not work twice.
+  const reused = await (await browser.newContext()).newPage();
+  await reused.goto(link);
+  await reused.getByRole('button', { name: 'Sign in now' }).click();
+  await expect(reused.getByText('This sign-in link was already used or has expired.')).toBeVisible();
+  for (const page of [laptop, stranger, phone, reused]) await page.context().close();
 });

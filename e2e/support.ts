@@ -23,9 +23,12 @@ export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${++counte
 
 /** The newest link to `pathPart` that the app mailed to `email`, read from the development mailbox. */
 export async function mailedLink(page: Page, email: string, pathPart: string): Promise<string> {
-  await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
   const link = page.locator(`.mail-body a[href*="${pathPart}"]`).first();
-  await expect(link).toBeVisible();
+  // Account mail is written by the job queue a moment after the request: look again until it is there.
+  await expect(async () => {
+    await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
+    await expect(link).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   return new URL((await link.getAttribute('href'))!).pathname + new URL((await link.getAttribute('href'))!).search;
 }
 
@@ -37,7 +40,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto('/?lng=en');
-  await expect(page.getByRole('link', { name: /My account/ })).toBeVisible();
+  // Attached rather than visible: on a phone the account link sits in the closed menu.
+  await expect(page.getByRole('link', { name: /My account/, includeHidden: true })).toHaveCount(1);
 }
 
 /** A translation as the app has it, so tests follow the locale files rather than repeat them. */

@@ -14,7 +14,6 @@ import { requireMember, routeAction, routeLoader } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 import { Field, FormAlert, Notice } from '#app/components/ui/field';
 import { CaseBadges } from '#app/components/moderation/case-badges';
-import { isolated } from '#app/components/moderation/isolated';
 import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'moderation', 'forums'] };
@@ -96,7 +95,7 @@ export default function ModerationQueue() {
             <li key={appeal.id} className="card queue-item" data-testid={`appeal-${appeal.id}`}>
               <p>
                 <Link to={`/towns/${slug}/moderation/appeals/${appeal.id}`}>
-                  {isolated(t, 'appeals.item', { name: appeal.appellantName ?? t('formerMember') }, { action: t(`actions.${appeal.action}`) })}
+                  {t('appeals.item', { name: appeal.appellantName ?? t('formerMember'), action: t(`actions.${appeal.action}`) })}
                 </Link>
               </p>
               <p className="meta">
@@ -133,7 +132,7 @@ function FindByReference() {
 function QueueCard({ item, slug, when }: { item: QueueItem; slug: string; when: (date: Date | string) => string }) {
   const { t } = useTranslation(['moderation', 'forums']);
   const name = item.subjectName ?? t('formerMember');
-  const heading = item.targetKind === 'user' ? isolated(t, 'queue.aboutPerson', { name }) : <bdi>{item.threadTitle ?? ''}</bdi>;
+  const heading = item.targetKind === 'user' ? t('queue.aboutPerson', { name }) : <bdi>{item.threadTitle ?? ''}</bdi>;
   return (
     <li className="card queue-item" data-testid={`case-${item.id}`} data-post-id={item.postId ?? undefined}>
       <h3 className="queue-item-title" dir={item.targetKind === 'post' ? 'auto' : undefined}>
@@ -146,7 +145,7 @@ function QueueCard({ item, slug, when }: { item: QueueItem; slug: string; when: 
         </p>
       ) : null}
       <p className="meta">
-        {item.targetKind === 'post' ? <>{isolated(t, 'queue.author', { name })} · </> : null}
+        {item.targetKind === 'post' ? <>{t('queue.author', { name })} · </> : null}
         {t('queue.opened', { when: when(item.openedAt) })}
         {item.reportCount ? ` · ${t('queue.reports', { count: item.reportCount })}` : null}
         {item.categories.length ? ` · ${item.categories.map((c) => t(`categories.${c}`)).join(', ')}` : null}
@@ -154,7 +153,7 @@ function QueueCard({ item, slug, when }: { item: QueueItem; slug: string; when: 
       <div className="queue-actions">
         {item.claimedByName && !item.claimedByMe ? (
           <p className="claim-note" data-testid="claimed-by">
-            {isolated(t, 'queue.claimedBy', { name: item.claimedByName }, { until: when(item.claimedUntil!) })}
+            {t('queue.claimedBy', { name: item.claimedByName, until: when(item.claimedUntil!) })}
           </p>
         ) : (
           <Form method="post" className="inline-form">

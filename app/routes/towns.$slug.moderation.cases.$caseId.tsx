@@ -14,7 +14,6 @@ import { languageOf, pageTitle } from '#app/web/page.server';
 import { FormAlert } from '#app/components/ui/field';
 import { CaseBadges } from '#app/components/moderation/case-badges';
 import { checkDecision, DECIDE_INTENT, decideForm, DecisionForm } from '#app/components/moderation/decision-form';
-import { isolated } from '#app/components/moderation/isolated';
 import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'moderation', 'forums'] };
@@ -90,7 +89,7 @@ export default function ModerationCase() {
         <section className="card stack" aria-labelledby="case-post">
           <h3 id="case-post">{t('case.post')}</h3>
           <p className="meta">
-            {isolated(t, 'queue.author', { name: subject })} ·{' '}
+            {t('queue.author', { name: subject })} ·{' '}
             <Link to={`/towns/${slug}/threads/${item.threadId}`}>
               <bdi>{item.threadTitle}</bdi>
             </Link>{' '}
@@ -99,7 +98,7 @@ export default function ModerationCase() {
           <div className="post-body moderated-content" dir="auto" dangerouslySetInnerHTML={{ __html: item.postBodyHtml ?? '' }} />
         </section>
       ) : (
-        <p>{isolated(t, 'queue.aboutPerson', { name: subject })}</p>
+        <p>{t('queue.aboutPerson', { name: subject })}</p>
       )}
       <section className="stack" aria-labelledby="case-reports">
         <h3 id="case-reports">{t('case.reports', { count: item.reports.length })}</h3>
@@ -110,7 +109,7 @@ export default function ModerationCase() {
               <p>
                 <strong>{t(`categories.${report.category}`)}</strong> ·{' '}
                 {report.automated ? t('case.automated') : report.guest ? t('case.guest') : <bdi>{report.reporterName ?? t('formerMember')}</bdi>} · {when(report.createdAt)} ·{' '}
-                {isolated(t, 'case.reference', { reference: report.reference })}
+                {t('case.reference', { reference: report.reference })}
               </p>
               {report.explanation ? <p dir="auto">{report.explanation}</p> : null}
             </li>
@@ -125,7 +124,7 @@ export default function ModerationCase() {
           <FormAlert errors={claimReply?.error?.[''] ?? releaseReply?.error?.[''] ?? undefined} />
           {item.claimedByName && !item.claimedByMe ? (
             <p className="alert alert-error" role="status" data-testid="claimed-by">
-              {isolated(t, 'queue.claimedBy', { name: item.claimedByName }, { until: when(item.claimedUntil!) })}
+              {t('queue.claimedBy', { name: item.claimedByName, until: when(item.claimedUntil!) })}
             </p>
           ) : (
             <Form method="post" className="inline-form">

@@ -10,7 +10,6 @@ import { attempt, parseSubmission, rejected } from '#app/web/form.server';
 import { requireId, requireMember, routeAction, routeLoader } from '#app/web/guard.server';
 import { languageOf, pageTitle } from '#app/web/page.server';
 import { checkDecision, decideForm, DecisionForm } from '#app/components/moderation/decision-form';
-import { isolated } from '#app/components/moderation/isolated';
 
 export const handle = { i18n: ['common', 'moderation', 'forums'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -55,7 +54,7 @@ export default function ThreadModeration() {
   const { slug, thread, actions, forums } = useLoaderData<typeof loader>();
   return (
     <div className="stack narrow">
-      <h2>{isolated(t, 'threadModeration.heading', { title: thread.title })}</h2>
+      <h2>{t('threadModeration.heading', { title: thread.title })}</h2>
       <p>
         <Link to={`/towns/${slug}/threads/${thread.id}`}>{t('threadModeration.back')}</Link>
       </p>

@@ -5,7 +5,6 @@ import { transparencyReport } from '#app/domain/moderation/transparency.server';
 import { DECISION_ACTIONS, REPORT_CATEGORIES } from '#app/domain/moderation/schemas';
 import { routeLoader, townPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
-import { isolated } from '#app/components/moderation/isolated';
 import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'moderation'] };
@@ -30,7 +29,7 @@ export default function Transparency() {
   const number = new Intl.NumberFormat(i18n.language);
   return (
     <div className="stack">
-      <h2>{isolated(t, 'transparency.heading', { town: townName })}</h2>
+      <h2>{t('transparency.heading', { town: townName })}</h2>
       <p>{t('transparency.intro')}</p>
       <p>
         <a href={`/towns/${slug}/transparency.csv`} download>

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DecisionView } from '#app/domain/moderation/types';
 import { useDateFormat } from '#app/components/use-date-format';
-import { isolated } from './isolated';
 
 /**
  * The statement of reasons as the person affected reads it (DSA art. 17(3)): what was decided, on which
@@ -19,7 +18,7 @@ export function StatementOfReasons({ decision, headingLevel = 2 }: { decision: D
         <dd data-testid="statement-action">{t(`actions.${decision.action}`)}</dd>
         <dt>{t('statement.concerns')}</dt>
         <dd>
-          {decision.threadTitle ? isolated(t, 'statement.thread', { title: decision.threadTitle }) : isolated(t, 'statement.account', { town: decision.townName })}
+          {decision.threadTitle ? t('statement.thread', { title: decision.threadTitle }) : t('statement.account', { town: decision.townName })}
           {decision.postExcerpt ? <blockquote dir="auto">{decision.postExcerpt}</blockquote> : null}
         </dd>
         <dt>{t('statement.ground')}</dt>
