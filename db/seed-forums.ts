@@ -1,55 +1,59 @@
 /**
- * Demo forums: a few forums per town, several threads, and one long multilingual thread (hundreds of
- * posts), written through the real domain path so the demo looks exactly like real use.
+ * Demo forums: the three forums per town with their translations, the demo threads, and in the first town one
+ * long multilingual thread (hundreds of posts, to show paging). The texts are in seed-data/demo-conversations.ts;
+ * everything is written through the real domain path so the demo looks exactly like real use.
  */
 import type { Sql } from 'postgres';
+import type { Actor } from '../app/domain/auth/permissions';
+import {
+  DEMO_THREADS,
+  FORUM_TEXTS,
+  LONG_THREAD,
+  WELCOME_THREAD,
+  fillTown,
+  planLongThread,
+  type DemoForumSlug,
+  type DemoReply,
+  type DemoWriter,
+} from './seed-data/demo-conversations';
 
-const LINES: Record<string, string[]> = {
-  de: [
-    'Ich finde die Idee mit dem Nachbarschaftsfest am Hafen sehr gut. Wer hilft beim Aufbau?',
-    'Können wir im Bürgerhaus auch eine Sprechstunde für neue Nachbarinnen und Nachbarn anbieten?',
-    'Der Spielplatz an der Lindenstraße braucht dringend neue Bänke und mehr Schatten.',
-    'Danke an alle, die gestern beim Müllsammeln mitgemacht haben!',
-  ],
-  en: [
-    'I moved here last year and the welcome evening really helped me to find my way around.',
-    'Could the library stay open longer on Thursdays? Many of us work until six.',
-    'Great discussion so far. I would suggest we collect the ideas in a shared list.',
-  ],
-  tr: [
-    'Mahalle şenliği için ben de yardım edebilirim, özellikle yemek standında.',
-    'Kütüphanede Türkçe çocuk kitapları da olsa çok güzel olur.',
-    'Otobüs saatleri akşamları çok seyrek, bunu belediyeyle konuşabilir miyiz?',
-  ],
-  ar: [
-    'أشكركم على هذه المبادرة الجميلة، وأود المشاركة في تنظيم مهرجان الحي.',
-    'هل يمكن توفير دروس لغة ألمانية مسائية للأمهات في مركز الحي؟',
-  ],
-  uk: [
-    'Дякую за організацію зустрічі, було дуже корисно познайомитися з сусідами.',
-    'Чи можна зробити консультації для новоприбулих родин українською мовою?',
-  ],
-  ru: [
-    'Предлагаю организовать обмен книгами в библиотеке раз в месяц.',
-    'Спасибо всем, кто помог с уборкой парка в субботу.',
-  ],
-  pl: [
-    'Chętnie pomogę przy festynie sąsiedzkim, mogę przynieść ciasto.',
-    'Czy w ośrodku kultury mogłyby się odbywać spotkania dla seniorów po południu?',
-  ],
-  fa: [
-    'از برگزاری این جلسه ممنونم، برای همسایه‌های جدید خیلی مفید بود.',
-    'آیا امکان دارد کلاس زبان آلمانی برای والدین در عصرها برگزار شود؟',
-  ],
-};
-
-const FORUMS = [
-  { slug: 'ankuendigungen', name: 'Ankündigungen', description: 'Neuigkeiten aus dem Rathaus und der Verwaltung.', position: 0, staffOnlyPosting: true },
-  { slug: 'zusammenleben', name: 'Zusammenleben im Quartier', description: 'Nachbarschaft, Begegnung, Ideen und Sorgen.', position: 1, staffOnlyPosting: false },
-  { slug: 'ideen', name: 'Ideen für unsere Stadt', description: 'Vorschläge, die wir gemeinsam weiterdenken.', position: 2, staffOnlyPosting: false },
+const FORUMS: { slug: DemoForumSlug; position: number; staffOnlyPosting: boolean }[] = [
+  { slug: 'ankuendigungen', position: 0, staffOnlyPosting: true },
+  { slug: 'zusammenleben', position: 1, staffOnlyPosting: false },
+  { slug: 'ideen', position: 2, staffOnlyPosting: false },
 ];
 
-const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+/** A blank line separates paragraphs. */
+const doc = (text: string) =>
+  JSON.stringify({ type: 'doc', content: text.split('\n\n').map((paragraph) => ({ type: 'paragraph', content: [{ type: 'text', text: paragraph }] })) });
+
+/** Who speaks for the administration, best first. */
+const STAFF_VOICE = ['admin', 'official', 'organiser', 'moderator'];
+
+interface Member {
+  id: string;
+  role: string;
+  slug: string;
+}
+
+/**
+ * The town's staff voice and the neighbours who write everything else: residents first, then the other staff,
+ * but not the official (the mayor speaks in her own name, not in residents' words). The staff voice joins them
+ * only where too few others are left for a conversation, so an answer from the administration rarely follows
+ * its own author's post as a neighbour.
+ */
+function castOf(members: Member[], actors: Map<string, Actor>) {
+  const staff = STAFF_VOICE.map((role) => members.find((m) => m.role === role)).find((m) => m) ?? members[0];
+  const others = [...members.filter((m) => m.role === 'member'), ...members.filter((m) => m.role !== 'member' && m.role !== 'official' && m !== staff)];
+  const neighbours = others.length >= 2 ? others : [...others, staff];
+  const actorOf = (m: Member) => actors.get(m.id)!;
+  /** Neighbour n is the same person throughout a thread; nobody answers their own post straight away where another can. */
+  return (by: DemoWriter, previousAuthor: string | null): Actor => {
+    if (by === 'staff') return actorOf(staff);
+    const chosen = actorOf(neighbours[by % neighbours.length]);
+    return chosen.userId === previousAuthor && neighbours.length > 1 ? actorOf(neighbours[(by + 1) % neighbours.length]) : chosen;
+  };
+}
 
 export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPosts = 200): Promise<void> {
   // Imported here: the domain reads DATABASE_URL when it loads, which start-up sets just before.
@@ -57,43 +61,53 @@ export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPo
   const { createThread, createReply } = await import('../app/domain/posting/posting.server');
   const { loadActor } = await import('../app/domain/auth/actor.server');
 
-  const people = await sql`select u.id, m.municipality_id, m.role, mu.slug from users u
-                            join memberships m on m.user_id = u.id join municipalities mu on mu.id = m.municipality_id`;
+  const people = (await sql`select u.id, m.role, mu.slug from users u
+                             join memberships m on m.user_id = u.id join municipalities mu on mu.id = m.municipality_id
+                            order by u.email`) as unknown as Member[];
   const network = await sql`select id from users where is_network_team limit 1`;
-  const languages = Object.keys(LINES);
+  const networkActor = await loadActor(network[0].id);
   for (const slug of townSlugs) {
-    const [town] = await sql`select id from municipalities where slug = ${slug}`;
+    const [town] = await sql`select id, name from municipalities where slug = ${slug}`;
     const townId = Number(town.id);
-    const networkActor = await loadActor(network[0].id);
-    for (const forum of FORUMS) await createForum(networkActor, { townId, ...forum, nameTranslations: {}, descriptionTranslations: {} });
+    for (const forum of FORUMS) {
+      const texts = FORUM_TEXTS[forum.slug];
+      await createForum(networkActor, {
+        townId,
+        ...forum,
+        name: texts.name,
+        description: texts.description,
+        nameTranslations: texts.nameTranslations,
+        descriptionTranslations: texts.descriptionTranslations,
+      });
+    }
     const members = people.filter((p) => p.slug === slug);
     if (!members.length) continue;
     // The demo writes faster than any person may: lift the posting limit while seeding.
     await sql`update municipalities set posts_per_window = 100000 where id = ${townId}`;
-    const staff = members.find((m) => m.role !== 'member') ?? members[0];
-    const writers = await Promise.all(members.map((m) => loadActor(m.id)));
-    const staffActor = await loadActor(staff.id);
-    const announcements = await getForum(null, { townId, slug: 'ankuendigungen', language: 'de' });
-    await createThread(staffActor, { townId, forumId: announcements.id, title: 'Willkommen im Dialogforum', body: doc('Hier informiert die Verwaltung über Neuigkeiten. Diskutieren Sie gern in den anderen Foren mit!'), language: 'de' });
-    const together = await getForum(null, { townId, slug: 'zusammenleben', language: 'de' });
-    const ideas = await getForum(null, { townId, slug: 'ideen', language: 'de' });
-    const titles = ['Nachbarschaftsfest im Sommer', 'Öffnungszeiten der Bibliothek', 'Sprachcafé für alle', 'Busverbindungen am Abend'];
-    for (const [i, title] of titles.entries()) {
-      const forum = i % 2 ? ideas : together;
-      const author = writers[i % writers.length]!;
-      const { threadId } = await createThread(author, { townId, forumId: forum.id, title, body: doc(LINES.de[i % LINES.de.length]), language: 'auto' });
-      for (let r = 0; r < 3 + i; r++) {
-        const lng = languages[(i + r) % languages.length];
-        await createReply(writers[(r + 1) % writers.length], { townId, threadId, body: doc(LINES[lng][r % LINES[lng].length]), language: 'auto' });
+    const actors = new Map<string, Actor>();
+    for (const m of members) actors.set(m.id, (await loadActor(m.id))!);
+    const authorOf = castOf(members, actors);
+    const forumIds = new Map<DemoForumSlug, number>();
+    for (const { slug: forumSlug } of FORUMS) forumIds.set(forumSlug, (await getForum(null, { townId, slug: forumSlug, language: 'de' })).id);
+
+    const writeThread = async (forum: DemoForumSlug, title: string, opening: DemoReply, replies: DemoReply[]) => {
+      let author = authorOf(opening.by, null);
+      const { threadId } = await createThread(author, {
+        townId,
+        forumId: forumIds.get(forum)!,
+        title,
+        body: doc(fillTown(opening.text, town.name)),
+        language: opening.language,
+      });
+      for (const reply of replies) {
+        author = authorOf(reply.by, author.userId);
+        await createReply(author, { townId, threadId, body: doc(fillTown(reply.text, town.name)), language: reply.language });
       }
-    }
+    };
+
+    for (const thread of [WELCOME_THREAD, ...DEMO_THREADS]) await writeThread(thread.forum, thread.title, thread.opening, thread.replies);
     if (slug === townSlugs[0]) {
-      const { threadId } = await createThread(writers[0]!, { townId, forumId: together.id, title: 'Wie wollen wir zusammenleben? Die große Runde', body: doc(LINES.de[0]), language: 'auto' });
-      for (let r = 1; r < longThreadPosts; r++) {
-        const lng = languages[r % languages.length];
-        const text = `${LINES[lng][r % LINES[lng].length]} (#${r + 1})`;
-        await createReply(writers[r % writers.length], { townId, threadId, body: doc(text), language: 'auto' });
-      }
+      await writeThread(LONG_THREAD.forum, LONG_THREAD.title, LONG_THREAD.opening, planLongThread(longThreadPosts - 1));
     }
     await sql`update municipalities set posts_per_window = 10 where id = ${townId}`;
     // Spread the demo over the last weeks, so "last activity" reads naturally.
