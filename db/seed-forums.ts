@@ -34,6 +34,7 @@ interface Member {
   id: string;
   role: string;
   slug: string;
+  language: string;
 }
 
 /**
@@ -47,11 +48,16 @@ function castOf(members: Member[], actors: Map<string, Actor>) {
   const others = [...members.filter((m) => m.role === 'member'), ...members.filter((m) => m.role !== 'member' && m.role !== 'official' && m !== staff)];
   const neighbours = others.length >= 2 ? others : [...others, staff];
   const actorOf = (m: Member) => actors.get(m.id)!;
-  /** Neighbour n is the same person throughout a thread; nobody answers their own post straight away where another can. */
-  return (by: DemoWriter, previousAuthor: string | null): Actor => {
+  /**
+   * Neighbour n is the same person throughout a thread; a text in Turkish is written by a neighbour whose
+   * language is Turkish where the town has one; nobody answers their own post straight away where another can.
+   */
+  return (by: DemoWriter, previousAuthor: string | null, language: string): Actor => {
     if (by === 'staff') return actorOf(staff);
-    const chosen = actorOf(neighbours[by % neighbours.length]);
-    return chosen.userId === previousAuthor && neighbours.length > 1 ? actorOf(neighbours[(by + 1) % neighbours.length]) : chosen;
+    const speakers = neighbours.filter((m) => m.language === language);
+    const pool = speakers.length ? speakers : neighbours.filter((m) => m.language === 'de').length ? neighbours.filter((m) => m.language === 'de') : neighbours;
+    const chosen = actorOf(pool[by % pool.length]);
+    return chosen.userId === previousAuthor && pool.length > 1 ? actorOf(pool[(by + 1) % pool.length]) : chosen;
   };
 }
 
@@ -61,7 +67,7 @@ export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPo
   const { createThread, createReply } = await import('../app/domain/posting/posting.server');
   const { loadActor } = await import('../app/domain/auth/actor.server');
 
-  const people = (await sql`select u.id, m.role, mu.slug from users u
+  const people = (await sql`select u.id, m.role, mu.slug, u.language from users u
                              join memberships m on m.user_id = u.id join municipalities mu on mu.id = m.municipality_id
                             order by u.email`) as unknown as Member[];
   const network = await sql`select id from users where is_network_team limit 1`;
@@ -91,7 +97,7 @@ export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPo
     for (const { slug: forumSlug } of FORUMS) forumIds.set(forumSlug, (await getForum(null, { townId, slug: forumSlug, language: 'de' })).id);
 
     const writeThread = async (forum: DemoForumSlug, title: string, opening: DemoReply, replies: DemoReply[]) => {
-      let author = authorOf(opening.by, null);
+      let author = authorOf(opening.by, null, opening.language);
       const { threadId } = await createThread(author, {
         townId,
         forumId: forumIds.get(forum)!,
@@ -100,7 +106,7 @@ export async function seedDemoForums(sql: Sql, townSlugs: string[], longThreadPo
         language: opening.language,
       });
       for (const reply of replies) {
-        author = authorOf(reply.by, author.userId);
+        author = authorOf(reply.by, author.userId, reply.language);
         await createReply(author, { townId, threadId, body: doc(fillTown(reply.text, town.name)), language: reply.language });
       }
     };

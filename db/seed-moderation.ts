@@ -19,8 +19,11 @@ export async function seedDemoModeration(sql: Sql, townSlug: string): Promise<vo
 
   const [town] = await sql`select id from municipalities where slug = ${townSlug}`;
   const townId = Number(town.id);
+  const { DEMO_ACCOUNTS } = await import('./seed');
+  // The accounts people sign in with, not the neighbours: whoever tries the demo meets their own reports and posts.
   const byRole = async (role: string) => {
-    const [row] = await sql`select user_id as id from memberships where municipality_id = ${townId} and role = ${role} limit 1`;
+    const [row] = await sql`select m.user_id as id from memberships m join users u on u.id = m.user_id
+                             where m.municipality_id = ${townId} and m.role = ${role} and u.email = any(${DEMO_ACCOUNTS.map((a) => a.email)}) limit 1`;
     return loadActor(row.id);
   };
   const [moderator, official, organiser, resident, admin] = await Promise.all(['moderator', 'official', 'organiser', 'member', 'admin'].map(byRole));

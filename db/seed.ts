@@ -56,6 +56,23 @@ export const DEMO_ACCOUNTS: { label: string; email: string; name: string; networ
   { label: 'Town admin (Lindenau)', email: 'admin-lindenau@demo.weltoffen.example', name: 'Lars Lindenau', roles: [['lindenau', 'admin']] },
 ];
 
+/**
+ * Neighbours who write in the demo forums, in the languages people in a German town write in. They cannot sign
+ * in: each gets a random password nobody ever sees, and their addresses are under the reserved domain, so no
+ * reset or sign-in mail reaches anyone.
+ */
+export const DEMO_NEIGHBOURS: { email: string; name: string; language: string; towns: string[] }[] = [
+  { email: 'nachbar-jonas@demo.weltoffen.example', name: 'Jonas Weber', language: 'de', towns: ['hafenstadt', 'lindenau'] },
+  { email: 'nachbarin-mehmet@demo.weltoffen.example', name: 'Mehmet Yılmaz', language: 'tr', towns: ['hafenstadt'] },
+  { email: 'nachbarin-olena@demo.weltoffen.example', name: 'Olena Kovalenko', language: 'uk', towns: ['hafenstadt', 'lindenau'] },
+  { email: 'nachbarin-samira@demo.weltoffen.example', name: 'سميرة حداد', language: 'ar', towns: ['hafenstadt'] },
+  { email: 'nachbarin-agnieszka@demo.weltoffen.example', name: 'Agnieszka Nowak', language: 'pl', towns: ['hafenstadt'] },
+  { email: 'nachbar-tom@demo.weltoffen.example', name: 'Tom Becker', language: 'en', towns: ['hafenstadt', 'lindenau'] },
+  { email: 'nachbarin-sabine@demo.weltoffen.example', name: 'Sabine König', language: 'de', towns: ['hafenstadt', 'lindenau'] },
+  { email: 'nachbar-dmitri@demo.weltoffen.example', name: 'Dmitri Petrow', language: 'ru', towns: ['lindenau', 'hafenstadt'] },
+  { email: 'nachbarin-fatemeh@demo.weltoffen.example', name: 'فاطمه رحیمی', language: 'fa', towns: ['lindenau', 'hafenstadt'] },
+];
+
 /** Seeds once: returns false when the network already has towns. */
 export async function seedDemoNetwork(sql: Sql, options: { password: string }): Promise<boolean> {
   const seeded = await seedPeopleAndTowns(sql, options.password);
@@ -79,6 +96,15 @@ async function seedPeopleAndTowns(sql: Sql, password: string): Promise<boolean> 
       const [row] = await tx`insert into municipalities (slug, name, state, default_language, languages)
                              values (${town.slug}, ${town.name}, ${town.state}, ${town.defaultLanguage}, ${[...town.languages]}) returning id`;
       townIds.set(town.slug, Number(row.id));
+    }
+    for (const neighbour of DEMO_NEIGHBOURS) {
+      const id = crypto.randomBytes(15).toString('base64url');
+      const unusable = await hashPassword(crypto.randomBytes(32).toString('base64url'));
+      await tx`insert into users (id, email, email_verified_at, display_name, password_hash, language)
+               values (${id}, ${neighbour.email}, now(), ${neighbour.name}, ${unusable}, ${neighbour.language}) on conflict do nothing`;
+      for (const slug of neighbour.towns) {
+        await tx`insert into memberships (municipality_id, user_id, role) values (${townIds.get(slug)!}, ${id}, 'member')`;
+      }
     }
     for (const account of DEMO_ACCOUNTS) {
       const id = crypto.randomBytes(15).toString('base64url');

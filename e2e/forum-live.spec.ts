@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { FORUM_TEXTS } from '../db/seed-data/demo-conversations';
 import { demo, expectAccessible, signIn, signUpAndVerify } from './support';
 
 async function residentOfLindenau(page: Page, label: string) {
@@ -21,7 +22,7 @@ test('two residents talk live: rich text appears, edits follow, a quoted reply c
   await residentOfLindenau(b, 'live-b');
 
   await a.goto('/towns/lindenau');
-  await a.getByRole('link', { name: 'Zusammenleben im Quartier' }).click();
+  await a.getByRole('link', { name: FORUM_TEXTS.zusammenleben.nameTranslations.en }).click();
   await expectAccessible(a);
   await a.getByLabel('Title').fill('Ein Sommerfest für alle?');
   await editor(a, 'Your post').click();

@@ -1,5 +1,26 @@
 import { expect, test } from '@playwright/test';
+import { FORUM_TEXTS } from '../db/seed-data/demo-conversations';
 import { expectAccessible, message, signIn, signUpAndVerify } from './support';
+
+test('forums are named in the reader’s language where the town translated them, marked with that language', async ({ page }) => {
+  await page.goto('/towns/hafenstadt?lng=ar');
+  const arabic = page.getByRole('link', { name: FORUM_TEXTS.zusammenleben.nameTranslations.ar });
+  await expect(arabic).toHaveAttribute('lang', 'ar');
+  await expect(page.getByText(FORUM_TEXTS.zusammenleben.descriptionTranslations.ar)).toBeVisible();
+  await expect(page.getByRole('link', { name: FORUM_TEXTS.zusammenleben.name })).toHaveCount(0);
+  await expectAccessible(page);
+  await arabic.click();
+  await expect(page.getByRole('heading', { name: FORUM_TEXTS.zusammenleben.nameTranslations.ar })).toBeVisible();
+  // The thread page's way back names the forum the same way.
+  await page.getByRole('link', { name: 'Nachbarschaftsfest im Sommer' }).click();
+  await expect(page.getByRole('link', { name: FORUM_TEXTS.zusammenleben.nameTranslations.ar })).toHaveAttribute('lang', 'ar');
+
+  // In German, the town's own text; in Leichte Sprache, the simple one.
+  await page.goto('/towns/hafenstadt?lng=de');
+  await expect(page.getByRole('link', { name: FORUM_TEXTS.ideen.name })).toHaveAttribute('lang', 'de');
+  await page.goto('/towns/hafenstadt?lng=de-x-ls');
+  await expect(page.getByRole('link', { name: FORUM_TEXTS.ideen.nameTranslations['de-x-ls'] })).toBeVisible();
+});
 
 test('switching to Arabic turns the page right-to-left, translated, and the choice stays', async ({ page }) => {
   await page.goto('/towns/hafenstadt');

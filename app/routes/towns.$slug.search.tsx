@@ -69,7 +69,7 @@ export default function Search() {
               </Link>
             </h3>
             <p className="meta">
-              <bdi>{hit.forumName}</bdi> · <bdi>{hit.authorName ?? t('post.formerMember')}</bdi> · {formatDate(hit.createdAt)} ·{' '}
+              <bdi lang={hit.forumNameLanguage}>{hit.forumName}</bdi> · <bdi>{hit.authorName ?? t('post.formerMember')}</bdi> · {formatDate(hit.createdAt)} ·{' '}
               <span lang={hit.language}>{LANGUAGE_NAMES[hit.language as Language] ?? hit.language}</span>
             </p>
             <p lang={hit.language} dir="auto">

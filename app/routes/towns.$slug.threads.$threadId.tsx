@@ -18,7 +18,7 @@ import { newClientKey } from '#app/domain/forums/client-key.server';
 import { attempt, parseSubmission, rejected } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
 import { requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
-import { pageTitle } from '#app/web/page.server';
+import { languageOf, pageTitle } from '#app/web/page.server';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { FormAlert, Notice } from '#app/components/ui/field';
 import { PostItem } from '#app/components/forums/post-item';
@@ -34,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
   const { actor, town } = await townPage(args);
-  const thread = await getThread(actor, { townId: town.id, threadId: requireId(args.params.threadId) });
+  const thread = await getThread(actor, { townId: town.id, threadId: requireId(args.params.threadId), language: await languageOf(args.request, args.context) });
   const moderator = canModerate(actor, town.id);
   const sanction = await sanctionOf(actor, { townId: town.id });
   const url = new URL(args.request.url);
@@ -60,6 +60,7 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
       forumId: thread.forumId,
       forumSlug: thread.forumSlug,
       forumName: thread.forumName,
+      forumNameLanguage: thread.forumNameLanguage,
       locked: thread.locked,
       postCount: thread.postCount,
       held: thread.held,
@@ -155,7 +156,9 @@ export default function ThreadPage() {
   return (
     <div className="stack thread-page">
       <nav aria-label={t('thread.breadcrumb')} className="breadcrumb">
-        <Link to={`/towns/${town.slug}`}>{town.name}</Link> › <Link to={`/towns/${town.slug}/forums/${thread.forumSlug}`}>{thread.forumName}</Link>
+        <Link to={`/towns/${town.slug}`}>{town.name}</Link> › <Link to={`/towns/${town.slug}/forums/${thread.forumSlug}`} lang={thread.forumNameLanguage}>
+          {thread.forumName}
+        </Link>
       </nav>
       <h2 className="thread-title" dir="auto">
         {thread.title}

@@ -85,3 +85,21 @@ describe('the seeded demo forums', () => {
     expect([read > 0, unread]).toEqual([true, 0]);
   });
 });
+
+describe('the demo neighbours', () => {
+  it('write in their own language where the town has someone who speaks it', async () => {
+    const mismatched = await sql`
+      select p.language, u.language as writer_language from posts p join users u on u.id = p.author_id
+       join municipalities m on m.id = p.municipality_id
+       where m.slug = 'hafenstadt' and u.email like 'nachba%' and p.language <> u.language and p.language <> 'de'`;
+    expect(mismatched).toEqual([]);
+  });
+
+  it('cannot be signed into: neither the published demo password nor the installation password opens them', async () => {
+    const { signIn } = await import('#app/domain/auth/accounts.server');
+    const { DEMO_NEIGHBOURS, DEMO_PASSWORD } = await import('../seed');
+    for (const password of [DEMO_PASSWORD, 'seed-test-password']) {
+      await expect(signIn(null, { email: DEMO_NEIGHBOURS[0].email, password, ip: '192.0.2.7', https: false, deviceToken: null })).rejects.toMatchObject({ code: 'unauthenticated', i18nKey: 'auth:errors.wrongCredentials' });
+    }
+  });
+});

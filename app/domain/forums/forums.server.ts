@@ -6,18 +6,14 @@ import { sql } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import { canManageForums, type MaybeActor } from '#app/domain/auth/permissions';
 import type { ForumView } from './types';
+import { localisedForumColumns } from './forum-texts.server';
 
 export type { ForumView } from './types';
 
-/** name and description in `language` where given, else the town's default-language text (the plain columns). */
-const localisedColumns = (language: string) => sql`
-  coalesce(nullif(f.name_translations ->> ${language}, ''), f.name) as name,
-  coalesce(nullif(f.description_translations ->> ${language}, ''), f.description) as description,
-  case when nullif(f.name_translations ->> ${language}, '') is not null then ${language}::text else m.default_language end as text_language`;
 
 export async function listForums(_actor: MaybeActor, input: { townId: number; language: string }): Promise<ForumView[]> {
   return sql<ForumView[]>`
-    select f.id, f.municipality_id, f.slug, ${localisedColumns(input.language)}, f.position, f.staff_only_posting,
+    select f.id, f.municipality_id, f.slug, ${localisedForumColumns(input.language)}, f.position, f.staff_only_posting,
            count(t.id) filter (where not t.held)::int as thread_count,
            coalesce(sum(t.visible_post_count) filter (where not t.held), 0)::int as post_count,
            max(t.last_post_at) filter (where not t.held) as last_post_at
@@ -31,7 +27,7 @@ export async function listForums(_actor: MaybeActor, input: { townId: number; la
 export async function getForum(_actor: MaybeActor, input: { townId: number; slug: string; language: string }): Promise<ForumView> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug) || input.slug.length > 60) throw new DomainError('not_found', 'forums:errors.forumNotFound');
   const [forum] = await sql<ForumView[]>`
-    select f.id, f.municipality_id, f.slug, ${localisedColumns(input.language)}, f.position, f.staff_only_posting,
+    select f.id, f.municipality_id, f.slug, ${localisedForumColumns(input.language)}, f.position, f.staff_only_posting,
            0 as thread_count, 0 as post_count, null as last_post_at
       from forums f join municipalities m on m.id = f.municipality_id
      where f.municipality_id = ${input.townId} and f.slug = ${input.slug}`;

@@ -7,6 +7,7 @@ import { sql } from '#app/database/client.server';
 import { SEARCH_CONFIGS, searchConfigFor } from './language';
 import { MARK_END, MARK_START } from './search-marks';
 import { postTextShown, threadReadable } from './visibility.server';
+import { forumTextLanguage, localisedForumName } from './forum-texts.server';
 import type { MaybeActor } from '#app/domain/auth/permissions';
 
 export interface SearchHit {
@@ -14,6 +15,7 @@ export interface SearchHit {
   threadId: number;
   threadTitle: string;
   forumName: string;
+  forumNameLanguage: string;
   authorName: string | null;
   language: string;
   createdAt: Date;
@@ -36,7 +38,7 @@ export async function searchTown(
   const config = searchConfigFor(input.language);
   const rows = await sql<(SearchHit & { rank: number })[]>`
     with q as (select websearch_to_tsquery(${config}::regconfig, ${query}) || websearch_to_tsquery('simple', ${query}) as query)
-    select p.id as post_id, p.thread_id, t.title as thread_title, f.name as forum_name, u.display_name as author_name,
+    select p.id as post_id, p.thread_id, t.title as thread_title, ${localisedForumName(input.language)} as forum_name, ${forumTextLanguage(input.language)} as forum_name_language, u.display_name as author_name,
            p.language, p.created_at,
            ts_headline(${postConfig}, p.body_text, q.query,
                        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet,
@@ -44,6 +46,7 @@ export async function searchTown(
       from posts p cross join q
       join threads t on t.id = p.thread_id
       join forums f on f.id = t.forum_id
+      join municipalities m on m.id = p.municipality_id
       left join users u on u.id = p.author_id
      where p.municipality_id = ${input.townId} and ${threadReadable(actor)} and ${postTextShown(actor)} and p.search_vector @@ q.query
      order by rank desc, p.id desc

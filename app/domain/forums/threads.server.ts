@@ -1,6 +1,7 @@
 /** Threads: listing by last activity (keyset paging), reading one, the reader's unread marker. */
 import { sql } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
+import { forumTextLanguage, localisedForumName } from './forum-texts.server';
 import type { MaybeActor } from '#app/domain/auth/permissions';
 import { threadReadable } from './visibility.server';
 import type { ThreadSummary } from './types';
@@ -44,7 +45,9 @@ export interface Thread {
   municipalityId: number;
   forumId: number;
   forumSlug: string;
+  /** in the reader's language where the town translated it */
   forumName: string;
+  forumNameLanguage: string;
   staffOnlyPosting: boolean;
   title: string;
   authorId: string | null;
@@ -58,11 +61,13 @@ export interface Thread {
 }
 
 /** A thread as this reader may see it, or not_found (held threads exist only for their author and the moderators). */
-export async function getThread(actor: MaybeActor, input: { townId: number; threadId: number }): Promise<Thread> {
+export async function getThread(actor: MaybeActor, input: { townId: number; threadId: number; language?: string }): Promise<Thread> {
+  const language = input.language ?? '';
   const [thread] = await sql<Thread[]>`
-    select t.id, t.municipality_id, t.forum_id, f.slug as forum_slug, f.name as forum_name, f.staff_only_posting,
+    select t.id, t.municipality_id, t.forum_id, f.slug as forum_slug, ${localisedForumName(language)} as forum_name,
+           ${forumTextLanguage(language)} as forum_name_language, f.staff_only_posting,
            t.title, t.author_id, t.post_count, t.visible_post_count, t.locked, t.pinned, t.held, t.slow_mode_seconds
-      from threads t join forums f on f.id = t.forum_id
+      from threads t join forums f on f.id = t.forum_id join municipalities m on m.id = t.municipality_id
      where t.id = ${input.threadId} and t.municipality_id = ${input.townId} and ${threadReadable(actor)}`;
   if (!thread) throw new DomainError('not_found', 'forums:errors.threadNotFound');
   return thread;
