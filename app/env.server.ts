@@ -10,7 +10,8 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const httpUrl = z
   .string()
   .url()
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must start with http:// or https://')
+  // zod runs refinements after a failed .url() too, so this one must not assume a parsable URL.
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must start with http:// or https://')
   .transform((value) => value.replace(/\/+$/, ''));
 
 const schema = z.object({

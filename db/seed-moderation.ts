@@ -4,6 +4,7 @@
  * in it — and one decided case, so the public transparency report is not empty.
  */
 import type { Sql } from 'postgres';
+import { DEMO_ACCOUNTS } from './seed-data/demo-people';
 
 const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -19,7 +20,6 @@ export async function seedDemoModeration(sql: Sql, townSlug: string): Promise<vo
 
   const [town] = await sql`select id from municipalities where slug = ${townSlug}`;
   const townId = Number(town.id);
-  const { DEMO_ACCOUNTS } = await import('./seed');
   // The accounts people sign in with, not the neighbours: whoever tries the demo meets their own reports and posts.
   const byRole = async (role: string) => {
     const [row] = await sql`select m.user_id as id from memberships m join users u on u.id = m.user_id

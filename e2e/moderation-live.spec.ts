@@ -247,3 +247,24 @@ test('an official switches the shield off and on again from the town navigation'
   await page.getByRole('button', { name: 'Switch the shield on' }).click();
   await expect(page.getByTestId('shield-state')).toHaveText('The shield is on.');
 });
+
+test('without JavaScript a report goes through the same steps: choose, check, send', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/towns/hafenstadt/forums/ideen?lng=en');
+  await page.getByRole('link', { name: 'Parkplätze am Markt' }).click();
+  await page.getByRole('link', { name: /^Report – / }).first().click();
+  await page.getByRole('button', { name: 'Check the report' }).click();
+  await expect(page.getByText('Please choose what the problem is.')).toBeVisible();
+  await page.getByRole('radio', { name: 'Spam' }).check();
+  await page.getByLabel('Explanation (optional)').fill('Werbung für einen Parkplatzdienst.');
+  await page.getByRole('button', { name: 'Check the report' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your report before sending it' })).toBeVisible();
+  await page.getByRole('button', { name: 'Change something' }).click();
+  await expect(page.getByLabel('Explanation (optional)')).toHaveValue('Werbung für einen Parkplatzdienst.');
+  await expect(page.getByRole('radio', { name: 'Spam' })).toBeChecked();
+  await page.getByRole('button', { name: 'Check the report' }).click();
+  await page.getByRole('button', { name: 'Send the report' }).click();
+  await expect(page.getByText(/Your report has been received under reference no\. M-\d+/)).toBeVisible();
+  await context.close();
+});

@@ -67,3 +67,23 @@ test('the network team adds a town and appoints its first admin', async ({ page 
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByRole('status')).toHaveText('The invitation has been sent.');
 });
+
+test('the network team adds a town that offers one language only, and a town without any is refused with the choice kept', async ({ page }) => {
+  await signIn(page, demo.network);
+  await page.goto('/network');
+  const slug = `einsprachig-${Date.now()}`;
+  await page.getByLabel('Name of the town').fill('Einsprachingen');
+  await page.getByLabel('Short name in the web address').fill(slug);
+  await page.getByLabel('Federal state').selectOption('BY');
+  for (const language of ['Leichte Sprache', 'English']) await page.getByRole('checkbox', { name: language }).uncheck();
+  await page.getByRole('checkbox', { name: 'Deutsch' }).uncheck();
+  await page.getByRole('button', { name: 'Add town' }).click();
+  await expect(page.getByText('Please choose at least one language.')).toBeVisible();
+  await expect(page.getByLabel('Name of the town')).toHaveValue('Einsprachingen');
+
+  await page.getByRole('checkbox', { name: 'Deutsch' }).check();
+  await page.getByRole('button', { name: 'Add town' }).click();
+  await expect(page.getByRole('status')).toContainText(slug);
+  await page.goto(`/towns/${slug}`);
+  await expect(page.getByRole('heading', { name: 'Einsprachingen' })).toBeVisible();
+});

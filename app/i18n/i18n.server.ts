@@ -7,11 +7,12 @@ import path from 'node:path';
 import { createInstance, type i18n, type Resource, type TFunction } from 'i18next';
 import { i18nOptions } from './options';
 import { DEFAULT_LANGUAGE, isSupportedLanguage, SUPPORTED_LANGUAGES } from './languages';
+import { settings } from '#app/env.server';
 
-const localesDir = path.resolve(process.env.LOCALES_DIR ?? 'locales');
 
 function readResources(): Resource {
   const resources: Resource = {};
+  const { localesDir } = settings();
   for (const lng of SUPPORTED_LANGUAGES) {
     resources[lng] = {};
     const dir = path.join(localesDir, lng);

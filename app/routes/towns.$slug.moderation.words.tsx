@@ -8,7 +8,7 @@ import { DomainError } from '#app/domain/errors';
 import { idSchema, parseCount } from '#app/domain/ids';
 import { addWatchedWord, importWatchedWords, listWatchedWords, removeWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { watchedWordSchema } from '#app/domain/moderation/schemas';
-import { WATCHED_WORD_ACTIONS } from '#app/domain/moderation/watched-words';
+import { WATCHED_WORD_ACTIONS } from '#app/domain/moderation/watched-words/types';
 import { attempt, parseSubmission, rejected } from '#app/web/form.server';
 import { useAppForm, useFormReply } from '#app/web/form';
 import { requireMember, routeAction, routeLoader } from '#app/web/guard.server';

@@ -169,6 +169,22 @@ describe('notifications and subscriptions', () => {
     expect(await sendNotificationDigests()).toBe(0);
     const [mail] = await sql`select subject, body_text from mail_outbox where recipient = ${alice.email} order by id desc limit 1`;
     expect(mail.bodyText).toContain('Follow me');
+    const mailed = (mail.bodyText.match(/^• /gm) ?? []).length;
+    expect(mail.subject).toBe(`${mailed} new replies on Weltoffen`);
+  });
+
+  it('a digest of one reply says "1 new reply", in the reader’s language', async () => {
+    const person = await createUser({ label: 'digest-one' });
+    await sql`update users set language = 'de' where id = ${person.userId}`;
+    await grantRole(person.userId, townA, 'member');
+    const reader = await actorOf(person.userId);
+    const { threadId } = await thread(reader!, forumA, 'Eine Frage', doc('Wer weiß es?'), 'de');
+    await replyTo(bob, townA, threadId, 'Ich.', { language: 'de' });
+    await setDigest(reader, { digest: 'daily' });
+    await sendNotificationDigests();
+    const [mail] = await sql`select subject, body_text from mail_outbox where recipient = ${reader!.email} order by id desc limit 1`;
+    expect(mail.subject).toBe('1 neue Antwort auf Weltoffen');
+    expect(mail.bodyText).toContain('gibt es eine neue Antwort');
   });
 });
 

@@ -138,7 +138,7 @@ export async function sendNotificationDigests(): Promise<number> {
           from threads t where t.id = n.thread_id and n.user_id = ${user.id} and n.read_at is null and n.emailed_at is null
         returning t.title, n.post_id`;
       const lines = items.map((item) => `• ${item.title}\n  ${origin}/posts/${item.postId}`).join('\n');
-      await enqueueMail(tx, renderMail('notificationDigest', user.email, user.language, { count: String(items.length), items: lines, link: `${origin}/notifications` }));
+      await enqueueMail(tx, renderMail('notificationDigest', user.email, user.language, { count: items.length, items: lines, link: `${origin}/notifications` }));
       await tx`update users set digest_sent_at = now() where id = ${user.id}`;
     }
     return due.length;

@@ -8,7 +8,7 @@ type Template = 'verifyEmail' | 'alreadyRegistered' | 'resetPassword' | 'signInL
   | 'appealOutcome'
   | 'reportOutcomeGuest';
 
-export function renderMail(template: Template, to: string, language: string, values: Record<string, string>): OutgoingMail {
+export function renderMail(template: Template, to: string, language: string, values: Record<string, string | number>): OutgoingMail {
   const t = getFixedT(language, 'mail');
   return {
     to,

@@ -6,7 +6,8 @@
 import { sql, type Db, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import { canModerate, type Actor, type MaybeActor } from '#app/domain/auth/permissions';
-import { compileWatchedWords, strongestAction, type WatchedWordAction } from './watched-words';
+import { compileWatchedWords, strongestAction } from './watched-words/matcher';
+import type { WatchedWordAction } from './watched-words/types';
 import type { HoldReason } from './cases.server';
 
 export interface ActiveSanction {

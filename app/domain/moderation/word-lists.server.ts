@@ -3,7 +3,9 @@ import { sql, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import type { MaybeActor } from '#app/domain/auth/permissions';
 import { recordAudit } from './audit.server';
-import { normalisePattern, patternError, watchedWordsFromCsv, watchedWordsToCsv, type WatchedWord, type WatchedWordAction } from './watched-words';
+import { normalisePattern, patternError } from './watched-words/normalise';
+import { watchedWordsFromCsv, watchedWordsToCsv } from './watched-words/csv';
+import type { WatchedWord, WatchedWordAction } from './watched-words/types';
 import { requireModerator } from './access';
 
 

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileWatchedWords,
-  normaliseForMatching,
-  normalisePattern,
-  patternError,
-  strongestAction,
-  watchedWordsFromCsv,
-  watchedWordsToCsv,
-  type WatchedWord,
-  type WatchedWordAction,
-} from './watched-words';
+import { compileWatchedWords, strongestAction } from './matcher';
+import { normaliseForMatching, normalisePattern, patternError } from './normalise';
+import { watchedWordsFromCsv, watchedWordsToCsv } from './csv';
+import type { WatchedWord, WatchedWordAction } from './types';
 
 const matches = (pattern: string, text: string) => compileWatchedWords([{ pattern, action: 'flag' }]).match(text).length > 0;
 
