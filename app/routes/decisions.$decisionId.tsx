@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { getDecision } from '#app/domain/moderation/decisions.server';
 import { fileAppeal } from '#app/domain/moderation/appeals.server';
 import { appealSchema } from '#app/domain/moderation/schemas';
-import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { formAction } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
 import { requireActor, requireId, routeAction, routeLoader } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
@@ -29,18 +29,10 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
   const actor = await requireActor(args);
   const decisionId = requireId(args.params.decisionId);
-  const submission = await parseSubmission(args.request, appealSchema);
-  if (submission.status !== 'success') return rejected(submission, appealSchema);
-  return attempt(
-    args.request,
-    submission,
-    appealSchema,
-    async () => {
-      await fileAppeal(actor, { decisionId, text: submission.value.text });
-      return redirect(`/decisions/${decisionId}?appealed=1`);
-    },
-    { field: 'text', label: 'moderation:appeal.text' },
-  );
+  return formAction(args.request, appealSchema, async (input) => {
+    await fileAppeal(actor, { decisionId, text: input.text });
+    return redirect(`/decisions/${decisionId}?appealed=1`);
+  }, { keep: { field: 'text', label: 'moderation:appeal.text' } });
 });
 
 export default function DecisionPage() {

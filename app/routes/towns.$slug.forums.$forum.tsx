@@ -10,7 +10,7 @@ import { listThreads } from '#app/domain/forums/threads.server';
 import { newThreadSchema } from '#app/domain/forums/schemas';
 import { newClientKey } from '#app/domain/forums/client-key.server';
 import { createThread } from '#app/domain/posting/posting.server';
-import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { formAction } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
 import { requireActor, routeAction, routeLoader, townPage, type RouteArgs } from '#app/web/guard.server';
 import { languageOf, pageTitle } from '#app/web/page.server';
@@ -48,22 +48,14 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
 const threadForm = newThreadSchema.extend({ intent: z.literal('start-thread') });
 
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
-  const submission = await parseSubmission(args.request, threadForm);
-  if (submission.status !== 'success') return rejected(submission, threadForm);
-  return attempt(
-    args.request,
-    submission,
-    threadForm,
-    async () => {
-      // Inside attempt: while the database is down these fail too, and what was typed must still be kept.
-      const actor = await requireActor(args);
-      const { town } = await townPage(args);
-      const forum = await forumOf(args, town.id);
-      const { threadId, postId } = await createThread(actor, { ...submission.value, townId: town.id, forumId: forum.id });
-      return redirect(`/towns/${town.slug}/threads/${threadId}?posted=${postId}`);
-    },
-    { field: 'bodyText', label: 'forums:composer.firstPost' },
-  );
+  return formAction(args.request, threadForm, async (input) => {
+    // Inside attempt: while the database is down these fail too, and what was typed must still be kept.
+    const actor = await requireActor(args);
+    const { town } = await townPage(args);
+    const forum = await forumOf(args, town.id);
+    const { threadId, postId } = await createThread(actor, { ...input, townId: town.id, forumId: forum.id });
+    return redirect(`/towns/${town.slug}/threads/${threadId}?posted=${postId}`);
+  }, { keep: { field: 'bodyText', label: 'forums:composer.firstPost' } });
 });
 
 export default function ForumPage() {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { canModerate } from '#app/domain/auth/permissions';
 import { decideAppeal, getAppeal } from '#app/domain/moderation/appeals.server';
 import { appealDecisionSchema } from '#app/domain/moderation/schemas';
-import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { formAction } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
 import { requireId, requireMember, routeAction, routeLoader } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
@@ -25,18 +25,10 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
   const { actor, town } = await requireMember(args, canModerate);
   const appealId = requireId(args.params.appealId);
-  const submission = await parseSubmission(args.request, appealDecisionSchema);
-  if (submission.status !== 'success') return rejected(submission, appealDecisionSchema);
-  return attempt(
-    args.request,
-    submission,
-    appealDecisionSchema,
-    async () => {
-      await decideAppeal(actor, { ...submission.value, townId: town.id, appealId });
-      return redirect(`/towns/${town.slug}/moderation?decided=1`);
-    },
-    { field: 'reasons', label: 'moderation:appeals.reasons' },
-  );
+  return formAction(args.request, appealDecisionSchema, async (input) => {
+    await decideAppeal(actor, { ...input, townId: town.id, appealId });
+    return redirect(`/towns/${town.slug}/moderation?decided=1`);
+  }, { keep: { field: 'reasons', label: 'moderation:appeals.reasons' } });
 });
 
 export default function AppealPage() {

@@ -7,7 +7,7 @@ import { editPostSchema } from '#app/domain/forums/schemas';
 import { getEditablePost } from '#app/domain/forums/posts.server';
 import { newClientKey } from '#app/domain/forums/client-key.server';
 import { editPost } from '#app/domain/posting/posting.server';
-import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { formAction } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
 import { requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
@@ -27,21 +27,13 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
 
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
   const postId = requireId(args.params.postId);
-  const submission = await parseSubmission(args.request, editPostSchema);
-  if (submission.status !== 'success') return rejected(submission, editPostSchema);
-  return attempt(
-    args.request,
-    submission,
-    editPostSchema,
-    async () => {
-      // Inside attempt: while the database is down these fail too, and the edited text must still be kept.
-      const actor = await requireActor(args);
-      const { town } = await townPage(args);
-      await editPost(actor, { ...submission.value, townId: town.id, postId });
-      return redirect(`/posts/${postId}`);
-    },
-    { field: 'bodyText', label: 'forums:edit.body' },
-  );
+  return formAction(args.request, editPostSchema, async (input) => {
+    // Inside attempt: while the database is down these fail too, and the edited text must still be kept.
+    const actor = await requireActor(args);
+    const { town } = await townPage(args);
+    await editPost(actor, { ...input, townId: town.id, postId });
+    return redirect(`/posts/${postId}`);
+  }, { keep: { field: 'bodyText', label: 'forums:edit.body' } });
 });
 
 export default function EditPost() {

@@ -6,7 +6,7 @@ import { getThread } from '#app/domain/forums/threads.server';
 import { listForums } from '#app/domain/forums/forums.server';
 import { decide } from '#app/domain/moderation/decisions.server';
 import type { DecisionAction } from '#app/domain/moderation/schemas';
-import { attempt, parseSubmission, rejected } from '#app/web/form.server';
+import { formAction } from '#app/web/form.server';
 import { requireId, requireMember, routeAction, routeLoader } from '#app/web/guard.server';
 import { languageOf, pageTitle } from '#app/web/page.server';
 import { checkDecision, decideForm, DecisionForm } from '#app/components/moderation/decision-form';
@@ -35,18 +35,10 @@ const threadDecisionSchema = decideForm.transform(checkDecision);
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
   const { actor, town } = await requireMember(args, canModerate);
   const threadId = requireId(args.params.threadId);
-  const submission = await parseSubmission(args.request, threadDecisionSchema);
-  if (submission.status !== 'success') return rejected(submission, threadDecisionSchema);
-  return attempt(
-    args.request,
-    submission,
-    threadDecisionSchema,
-    async () => {
-      await decide(actor, { ...submission.value, townId: town.id, threadId });
-      return redirect(`/towns/${town.slug}/threads/${threadId}`);
-    },
-    { field: 'facts', label: 'moderation:decision.facts' },
-  );
+  return formAction(args.request, threadDecisionSchema, async (input) => {
+    await decide(actor, { ...input, townId: town.id, threadId });
+    return redirect(`/towns/${town.slug}/threads/${threadId}`);
+  }, { keep: { field: 'facts', label: 'moderation:decision.facts' } });
 });
 
 export default function ThreadModeration() {

@@ -108,6 +108,21 @@ export async function attempt<S extends AnySchema, T>(
   }
 }
 
+/**
+ * An action's whole form path in one call: read and validate the form, answer a refusal with the errors next
+ * to the fields, else run the domain call with the parsed input (see `attempt` for what a failure answers).
+ */
+export async function formAction<S extends AnySchema, T>(
+  request: Request,
+  schema: S,
+  run: (input: z.output<S>, submission: FormSubmission<S>) => Promise<T>,
+  options: { keep?: KeepText; defaults?: Record<string, string> } = {},
+) {
+  const submission = await parseSubmission(request, schema, { defaults: options.defaults });
+  if (submission.status !== 'success') return rejected(submission, schema);
+  return attempt(request, submission, schema, () => run(submission.value as z.output<S>, submission), options.keep);
+}
+
 export async function failed<S extends AnySchema>(request: Request, submission: FormSubmission<S>, schema: S, error: unknown, keep?: KeepText) {
   if (error instanceof Response) throw error;
   if (isDatabaseUnavailable(error)) {
