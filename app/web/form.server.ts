@@ -56,9 +56,15 @@ export type FormSubmission<S extends AnySchema> = Submission<z.input<S>, string[
  * Reads and validates a form. `formName` tells the page which of its forms the answer belongs to: the
  * `intent` the form posted (its submit button or a hidden field), else "default".
  */
-export async function parseSubmission<S extends AnySchema>(request: Request, schema: S, options: { defaults?: Record<string, string> } = {}): Promise<FormSubmission<S>> {
-  const formData = await readFormData(request);
-  // A field the form always sends but a hand-made request may leave out (the intent of a form's main button).
+export interface ReadOptions {
+  /** Fields the form always sends but a hand-made request may leave out (the intent of a form's main button). */
+  defaults?: Record<string, string>;
+  /** How the body is read: a plain form (the default) or, for forms with files, `readUploadFormData`. */
+  read?: (request: Request) => Promise<FormData>;
+}
+
+export async function parseSubmission<S extends AnySchema>(request: Request, schema: S, options: ReadOptions = {}): Promise<FormSubmission<S>> {
+  const formData = await (options.read ?? readFormData)(request);
   for (const [name, value] of Object.entries(options.defaults ?? {})) if (!formData.has(name)) formData.set(name, value);
   return parseFormData(formData, schema);
 }
@@ -116,9 +122,9 @@ export async function formAction<S extends AnySchema, T>(
   request: Request,
   schema: S,
   run: (input: z.output<S>, submission: FormSubmission<S>) => Promise<T>,
-  options: { keep?: KeepText; defaults?: Record<string, string> } = {},
+  options: { keep?: KeepText } & ReadOptions = {},
 ) {
-  const submission = await parseSubmission(request, schema, { defaults: options.defaults });
+  const submission = await parseSubmission(request, schema, options);
   if (submission.status !== 'success') return rejected(submission, schema);
   return attempt(request, submission, schema, () => run(submission.value as z.output<S>, submission), options.keep);
 }
