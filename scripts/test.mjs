@@ -9,17 +9,17 @@ const steps = [
   // No import cycles, no server module in browser code, one module graph per process (.dependency-cruiser.cjs).
   ['Architecture check', 'npx', ['depcruise', 'app', 'server', 'db', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
   // Built before the tests: the two-process socket test starts the real server.
-  ['Build', 'npx', ['remix', 'build']],
+  ['Build', 'npx', ['remix', 'build'], { NODE_ENV: 'production' }],
   ['Unit, domain and socket tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['End-to-end journeys (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)]],
 ];
 
 fs.rmSync('test-results', { recursive: true, force: true });
 let failedStep = null;
-for (const [title, command, args] of steps) {
+for (const [title, command, args, env = {}] of steps) {
   console.log(`\n=== ${title} ===`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', ...env } });
   console.log(`--- ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} (${Math.round((Date.now() - started) / 1000)} s)`);
   if (result.status !== 0) {
     failedStep = title;

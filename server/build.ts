@@ -20,7 +20,9 @@ export async function buildIfStale(log: (line: string) => void): Promise<void> {
   log(built ? 'Sources changed since the last build: building …' : 'No build yet: building the app …');
   const cli = path.resolve('node_modules/@remix-run/dev/dist/cli.js');
   const status = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'build'], { stdio: 'inherit' });
+    // Always the production build, whatever the caller's NODE_ENV (Vitest sets "test"): the app process runs
+    // React's production build (server/serve.ts), which has no development JSX runtime.
+    const child = spawn(process.execPath, [cli, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     child.on('error', reject);
     child.on('exit', resolve);
   });

@@ -13,6 +13,10 @@ const EXIT_CANNOT_START = 2;
 const log = (line: string) => console.log(`[weltoffen] ${line}`);
 
 async function serve() {
+  // The app process runs what production runs, also under plain `npm start`: React's production build (the
+  // development build costs several times the CPU per page) and Express's production defaults. What the
+  // operator's NODE_ENV means for demo mode the supervisor settled before it started this process.
+  process.env.NODE_ENV = 'production';
   let build: ServerBuild & { entry: { module: { runtime?: ServerRuntime } } };
   try {
     build = await import(pathToFileURL(BUILD_ENTRY).href);

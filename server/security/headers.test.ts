@@ -150,3 +150,18 @@ describe('forgot password', () => {
     expect(gap, `medians: known ${median(times.known).toFixed(1)} ms, unknown ${median(times.unknown).toFixed(1)} ms`).toBeLessThan(5);
   });
 });
+
+describe('transfer', () => {
+  it('compresses pages and assets for a browser that accepts it, and keeps built assets cached for good', async () => {
+    const page = await get(server.url, `/towns/${scenario.townA.slug}`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toMatch(/^(gzip|br)$/);
+    const script = page.body.match(/\/build\/[\w/.-]+\.js/)?.[0];
+    expect(script).toBeTruthy();
+    const asset = await get(server.url, script!, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+    const plain = await get(server.url, `/towns/${scenario.townA.slug}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+});
