@@ -1,11 +1,20 @@
-/** HTTP load with autocannon: one URL, N concurrent connections, latencies per response. */
+/** HTTP load with autocannon: one URL, N concurrent connections, for a time or a number of requests; latencies per response. */
 import autocannon from 'autocannon';
 import { percentile } from './stats';
 
-export async function load(url: string, connections: number, seconds: number) {
+export interface LoadOptions {
+  headers?: Record<string, string>;
+  /** Send exactly this many requests instead of running for `seconds`. */
+  amount?: number;
+}
+
+export async function load(url: string, connections: number, seconds: number, options: LoadOptions = {}) {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      { url, connections, headers: options.headers, ...(options.amount ? { amount: options.amount } : { duration: seconds }) },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   latencies.sort((a, b) => a - b);

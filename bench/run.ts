@@ -50,7 +50,7 @@ async function main() {
 
     servers.push(await startAppProcess('app-a', database.url));
     if (runs('thread-pages')) results['thread-pages'] = await threadPages(ctx, servers[0].url);
-    if (runs('page-throughput')) results['page-throughput'] = await pageThroughput(ctx, servers[0].url);
+    if (runs('page-throughput')) results['page-throughput'] = await pageThroughput(ctx, servers[0]);
     if (runs('fan-out') || runs('write-path')) {
       servers.push(await startAppProcess('app-b', database.url));
       const pair = servers as [ServerProcess, ServerProcess];

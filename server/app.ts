@@ -52,8 +52,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   app.use(compression());
   app.use('/build', express.static(path.resolve('public/build'), { immutable: true, maxAge: '1y' }));
   app.use('/locales', express.static(config.localesDir, { maxAge: '5m' }));
-  app.use(express.static(path.resolve('public'), { maxAge: '1h' }));
-  app.get('/favicon.ico', (_req, res) => res.type('image/svg+xml').sendFile(path.resolve('public/favicon.svg')));
+  // The few files at the top of public/ by name: a static middleware on "/" would look for every page's path
+  // on disk first.
+  app.get(['/favicon.svg', '/favicon.ico'], (_req, res) => res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').sendFile(path.resolve('public/favicon.svg')));
 
   if (options.build) {
     app.all(

@@ -1,11 +1,39 @@
-/** page-throughput: requests per second of a 50-post thread page and of the town page with its forum index. */
+/**
+ * page-throughput: requests per second of a 50-post thread page and of the town page with its forum index, and
+ * the app process's CPU time per page (from /proc, over a fixed number of requests after a warm-up) for the
+ * pages people open most: a guest's and a member's thread page of 20 posts, and the town page. CPU time per
+ * request depends little on what else the machine does, unlike requests per second. Ends with the app
+ * process's resident memory after all that load.
+ */
 import type { BenchContext, Metrics } from '../context';
+import { seedBenchPeople } from '../fixtures';
 import { load } from '../http-load';
+import { cpuMs, rssMb, type ServerProcess } from '../processes';
 
-export async function pageThroughput(ctx: BenchContext, serverUrl: string): Promise<Metrics> {
+async function cpuPerRequest(server: ServerProcess, url: string, requests: number, headers?: Record<string, string>) {
+  await load(url, 20, 0, { amount: Math.min(200, requests), headers }); // warm-up: code paths, caches, JIT
+  const before = cpuMs(server.pid);
+  await load(url, 20, 0, { amount: requests, headers });
+  return Math.round(((cpuMs(server.pid) - before) / requests) * 100) / 100;
+}
+
+export async function pageThroughput(ctx: BenchContext, server: ServerProcess): Promise<Metrics> {
   const duration = ctx.quick ? 2 : 10;
+  const requests = ctx.quick ? 300 : 2000;
   ctx.say('page-throughput …');
-  const thread50 = await load(`${serverUrl}/towns/${ctx.data.townSlug}/threads/${ctx.data.threads.t50}?page=1`, 20, duration);
-  const forumIndex = await load(`${serverUrl}/towns/${ctx.data.townSlug}`, 20, duration);
-  return { thread_50_posts_rps: Math.round(thread50.rps), forum_index_rps: Math.round(forumIndex.rps) };
+  const thread = `${server.url}/towns/${ctx.data.townSlug}/threads/${ctx.data.threads.t50}?page=1`;
+  const town = `${server.url}/towns/${ctx.data.townSlug}`;
+  const [member] = await seedBenchPeople(ctx.sql, ctx.data.townId, 'page-reader', 1);
+  const gzip = { 'accept-encoding': 'gzip' };
+  const thread50 = await load(thread, 20, duration, { headers: gzip });
+  const forumIndex = await load(town, 20, duration, { headers: gzip });
+  const metrics: Metrics = {
+    thread_50_posts_rps: Math.round(thread50.rps),
+    forum_index_rps: Math.round(forumIndex.rps),
+    guest_thread_20_posts_server_cpu_ms_per_request: await cpuPerRequest(server, thread, requests, gzip),
+    member_thread_20_posts_server_cpu_ms_per_request: await cpuPerRequest(server, thread, requests, { ...gzip, cookie: member.cookie }),
+    town_page_server_cpu_ms_per_request: await cpuPerRequest(server, town, requests, gzip),
+  };
+  metrics.rss_mb_after_load = Math.round(rssMb(server.pid));
+  return metrics;
 }

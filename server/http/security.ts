@@ -63,9 +63,20 @@ export function isAllowedOrigin(req: IncomingMessage, publicUrl: string | null, 
 }
 
 export function originCheck(publicUrl: string | null) {
+  const publicOrigin = publicUrl ? new URL(publicUrl) : null;
   return (req: Request, res: Response, next: NextFunction) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || isAllowedOrigin(req, publicUrl, req.protocol)) return next();
-    res.status(403).type('text/plain').send('Cross-origin request refused.');
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    if (!isAllowedOrigin(req, publicUrl, req.protocol)) {
+      res.status(403).type('text/plain').send('Cross-origin request refused.');
+      return;
+    }
+    // A proxy in front may pass its upstream's name as Host (nginx does by default). The post came from the
+    // public address, checked above; Remix compares the Origin with the Host once more and would refuse it.
+    if (publicOrigin && req.headers.origin === publicOrigin.origin) {
+      req.headers.host = publicOrigin.host;
+      if ('x-forwarded-host' in req.headers) req.headers['x-forwarded-host'] = publicOrigin.host;
+    }
+    next();
   };
 }
 
