@@ -35,18 +35,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       if (actor && actor.language !== language) await setPreferredLanguage(actor, { language });
     }
     if (setCookie) headers.append('Set-Cookie', setCookie);
+    // Staff reach their work from every page: open cases and appeals per town they moderate.
+    const [unreadNotifications, moderation] = actor ? await Promise.all([unreadNotificationCount(actor), openWorkAcrossTowns(actor)]) : [0, []];
     return data(
       {
         language,
-        user: actor
-          ? {
-              displayName: actor.displayName,
-              isNetworkTeam: actor.isNetworkTeam,
-              unreadNotifications: await unreadNotificationCount(actor),
-              // Staff reach their work from every page: open cases and appeals per town they moderate.
-              moderation: await openWorkAcrossTowns(actor),
-            }
-          : null,
+        user: actor ? { displayName: actor.displayName, isNetworkTeam: actor.isNetworkTeam, unreadNotifications, moderation } : null,
         devMailbox: settings().demo.mailbox && context.directLocalRequest,
       },
       { headers },

@@ -127,3 +127,20 @@ test('a second reader at the end of the thread sees a new post once, in place, a
   await reader.context().close();
   await writer.context().close();
 });
+
+test('without JavaScript, editing a post starts from its text and saves the change', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await newResident(page, 'nojs-edit');
+  const threadUrl = await newThread(page, `Ohne Skript ${Date.now()}`, 'Der erste Entwurf des Textes.');
+  const plain = await (await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
+  await plain.goto(threadUrl);
+  await plain.locator('.post', { hasText: 'Der erste Entwurf' }).getByRole('link', { name: 'Edit', exact: true }).click();
+  const field = plain.getByRole('textbox', { name: 'Your post' });
+  await expect(field).toHaveValue('Der erste Entwurf des Textes.');
+  await field.fill('Der zweite, bessere Entwurf des Textes.');
+  await plain.getByRole('button', { name: 'Save changes' }).click();
+  await expect(plain.locator('.post', { hasText: 'Der zweite, bessere Entwurf' })).toBeVisible();
+  await expectAccessible(plain);
+  await plain.context().close();
+  await page.context().close();
+});

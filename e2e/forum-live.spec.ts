@@ -20,15 +20,16 @@ test('two residents talk live: rich text appears, edits follow, a quoted reply c
   const b = await contextB.newPage();
   await residentOfLindenau(a, 'live-a');
   await residentOfLindenau(b, 'live-b');
+  const title = `Ein Sommerfest für alle? (${Date.now()})`;
 
   await a.goto('/towns/lindenau');
   await a.getByRole('link', { name: FORUM_TEXTS.zusammenleben.nameTranslations.en }).click();
   await expectAccessible(a);
-  await a.getByLabel('Title').fill('Ein Sommerfest für alle?');
+  await a.getByLabel('Title').fill(title);
   await editor(a, 'Your post').click();
   await a.keyboard.type('Wer hätte Lust, im Juli ein Fest im Park zu organisieren?');
   await a.getByRole('button', { name: 'Start thread' }).click();
-  await expect(a.getByRole('heading', { name: 'Ein Sommerfest für alle?' })).toBeVisible();
+  await expect(a.getByRole('heading', { name: title })).toBeVisible();
   const threadUrl = a.url().replace(/\?.*$/, '');
 
   await b.goto(threadUrl);
@@ -76,7 +77,7 @@ test('two residents talk live: rich text appears, edits follow, a quoted reply c
   // A follows the thread they started: the reply shows up in the header count, live, and in the list.
   await expect(a.getByRole('link', { name: 'Notifications 1 unread' })).toBeVisible();
   await a.getByRole('link', { name: 'Notifications 1 unread' }).click();
-  await expect(a.getByRole('link', { name: 'Test live-b replied in "Ein Sommerfest für alle?"' })).toBeVisible();
+  await expect(a.getByRole('link', { name: `Test live-b replied in "${title}"` })).toBeVisible();
   await expectAccessible(a);
   await a.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(a.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();

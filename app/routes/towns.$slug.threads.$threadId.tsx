@@ -21,7 +21,7 @@ import { requireActor, requireId, routeAction, routeLoader, townPage } from '#ap
 import { languageOf, pageTitle } from '#app/web/page.server';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { FormAlert, Notice } from '#app/components/ui/field';
-import { PostItem } from '#app/components/forums/post-item';
+import { PostItem, usePostLabels } from '#app/components/forums/post-item';
 import { Composer } from '#app/components/forums/composer';
 import { clearDraft } from '#app/editor/rich-text-editor';
 import { Pagination } from '#app/components/forums/pagination';
@@ -36,23 +36,27 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
   const { actor, town } = await townPage(args);
   const thread = await getThread(actor, { townId: town.id, threadId: requireId(args.params.threadId), language: await languageOf(args.request, args.context) });
   const moderator = canModerate(actor, town.id);
-  const sanction = await sanctionOf(actor, { townId: town.id });
   const url = new URL(args.request.url);
   const lastPage = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   const language = url.searchParams.get('lang');
   const filter = isContentLanguage(language) ? language : null;
   const page = Math.min(lastPage, Math.max(1, parseCount(url.searchParams.get('page'), 1)));
   const after = parseCount(url.searchParams.get('after'), 0, 10_000_000);
-  const posts = filter
-    ? await listPostsInLanguage(actor, { threadId: thread.id, language: filter, afterPosition: after })
-    : await listPostsPage(actor, { threadId: thread.id, page });
+  // Independent reads at once: the page waits for the slowest, not for their sum.
+  const [sanction, posts, languages, following, title] = await Promise.all([
+    sanctionOf(actor, { townId: town.id }),
+    filter ? listPostsInLanguage(actor, { threadId: thread.id, language: filter, afterPosition: after }) : listPostsPage(actor, { threadId: thread.id, page }),
+    threadLanguages({ threadId: thread.id }),
+    isFollowing(actor, { threadId: thread.id }),
+    pageTitle(args, 'forums:thread.pageTitle', { title: thread.title }),
+  ]);
   if (!filter && posts.length) await markThreadRead(actor, { threadId: thread.id, position: posts[posts.length - 1].position });
   const quote = parseId(url.searchParams.get('quote'));
   const quoted = quote ? posts.find((p) => p.id === quote && p.status === 'published' && !p.deleted) : undefined;
   const postedId = parseId(url.searchParams.get('posted'));
   const posted = postedId ? posts.find((p) => p.id === postedId) : undefined;
   return {
-    title: await pageTitle(args, 'forums:thread.pageTitle', { title: thread.title }),
+    title,
     town: { slug: town.slug, name: town.name },
     thread: {
       id: thread.id,
@@ -73,11 +77,11 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
     lastPage,
     filter,
     nextAfter: filter && posts.length === POSTS_PER_PAGE ? posts[posts.length - 1].position : null,
-    languages: await threadLanguages({ threadId: thread.id }),
+    languages,
     me: actor ? { userId: actor.userId } : null,
     canReply: canPostInForum(actor, town.id, { staffOnlyPosting: thread.staffOnlyPosting }) && !thread.locked && !sanction,
     isMember: isMemberOf(actor, town.id),
-    following: await isFollowing(actor, { threadId: thread.id }),
+    following,
     quote: quoted ? { id: quoted.id, name: quoted.authorName } : null,
     posted: posted ? { id: posted.id, status: posted.status, position: posted.position } : postedId ? { id: postedId, status: 'published' as const, position: 0 } : null,
     clientKey: newClientKey(),
@@ -130,6 +134,7 @@ export default function ThreadPage() {
   const navigation = useNavigation();
   const sending = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'reply';
   const formatDate = useDateFormat();
+  const postLabels = usePostLabels();
 
   const live = useLiveThread({
     threadId: thread.id,
@@ -212,6 +217,8 @@ export default function ThreadPage() {
           <PostItem
             key={post.id}
             post={post}
+            labels={postLabels}
+            formatDate={formatDate}
             townSlug={town.slug}
             currentUserId={me?.userId ?? null}
             canReply={canReply}

@@ -2,8 +2,8 @@ import { useMemo, useRef, useState } from 'react';
 import type { FieldMetadata } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { RichTextEditor, clearDraft, useHydrated, type EditorLabels } from '#app/editor/rich-text-editor';
-import type { RichTextDoc } from '#app/editor/validate';
 import { plainTextToDocument } from '#app/editor/plain-text';
+import { documentText, type RichTextDoc } from '#app/editor/validate';
 import { CONTENT_LANGUAGES } from '#app/domain/forums/language';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { errorText } from '#app/components/ui/field';
@@ -57,8 +57,12 @@ export function Composer({ fields, draftKey, clientKey, label, initialContent, d
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only at the switch
   }, [hydrated]);
 
+  // Editing: the plain field starts with the post's text, so that it can be edited without JavaScript too.
+  const initialText = previousText ?? (initialContent ? documentText(initialContent) : undefined);
   const restored = useMemo(() => {
-    if (carried?.text.trim()) return plainTextToDocument(carried.text);
+    // Typed into the plain field before the editor came: that text, unless it is the untouched original
+    // (whose formatting the editor keeps).
+    if (carried?.text.trim() && carried.text !== initialText) return plainTextToDocument(carried.text);
     if (previousBody) {
       try {
         return JSON.parse(previousBody) as RichTextDoc;
@@ -68,7 +72,7 @@ export function Composer({ fields, draftKey, clientKey, label, initialContent, d
     }
     if (previousText) return plainTextToDocument(previousText);
     return initialContent;
-  }, [previousBody, previousText, initialContent, carried]);
+  }, [previousBody, previousText, initialContent, initialText, carried]);
 
   const labels: EditorLabels = {
     toolbar: t('toolbar.label'),
@@ -112,7 +116,7 @@ export function Composer({ fields, draftKey, clientKey, label, initialContent, d
       ) : (
         <>
           <label htmlFor="composer-text">{label}</label>
-          <textarea ref={textarea} id="composer-text" name="bodyText" rows={8} defaultValue={previousText} aria-describedby={errorId} aria-invalid={errorId ? true : undefined} />
+          <textarea ref={textarea} id="composer-text" name="bodyText" rows={8} defaultValue={initialText} aria-describedby={errorId} aria-invalid={errorId ? true : undefined} />
         </>
       )}
       {errorId ? (

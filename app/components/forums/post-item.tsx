@@ -1,11 +1,38 @@
-import { Form, Link } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostView } from '#app/domain/forums/types';
-import { useDateFormat } from '#app/components/use-date-format';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
+
+/** The fixed words of a post, translated once per page rather than once per post. */
+export function usePostLabels() {
+  const { t } = useTranslation(['forums', 'common', 'moderation']);
+  return useMemo(
+    () => ({
+      formerMember: t('post.formerMember'),
+      permalink: t('post.permalink'),
+      awaitingReview: t('moderation:post.awaitingReview'),
+      languageLabel: t('post.languageLabel'),
+      edited: t('post.edited'),
+      deleted: t('post.deleted'),
+      hidden: t('moderation:post.hidden'),
+      why: t('moderation:post.why'),
+      quote: t('post.quote'),
+      edit: t('post.edit'),
+      delete: t('post.delete'),
+      report: t('moderation:post.report'),
+      inReplyTo: (name: string) => t('post.inReplyTo', { name }),
+    }),
+    [t],
+  );
+}
+
+export type PostLabels = ReturnType<typeof usePostLabels>;
 
 interface PostItemProps {
   post: PostView;
+  labels: PostLabels;
+  formatDate: (date: Date | string) => string;
   townSlug: string;
   currentUserId: string | null;
   canReply: boolean;
@@ -14,47 +41,49 @@ interface PostItemProps {
   isNew?: boolean;
 }
 
-/** One post: author, time, language, the server-rendered (validated, sanitised) body, and its actions. */
-export function PostItem({ post, townSlug, currentUserId, canReply, isModerator = false, isNew }: PostItemProps) {
-  const { t } = useTranslation(['forums', 'common', 'moderation']);
-  const formatDate = useDateFormat();
+/**
+ * One post: author, time, language, the server-rendered (validated, sanitised) body, and its actions. A thread
+ * page renders many of these: the words come translated from `usePostLabels`, and links are plain anchors
+ * (their targets are whole pages anyway).
+ */
+export function PostItem({ post, labels, formatDate, townSlug, currentUserId, canReply, isModerator = false, isNew }: PostItemProps) {
   const hidden = post.status === 'hidden';
   const visible = !post.deleted && !hidden;
   const mine = !!currentUserId && post.authorId === currentUserId;
   const when = formatDate(post.createdAt);
-  const author = post.authorName ?? t('post.formerMember');
+  const author = post.authorName ?? labels.formerMember;
   return (
     <article id={`post-${post.id}`} className={`post${isNew ? ' post-new' : ''}`} aria-labelledby={`post-${post.id}-meta`} data-position={post.position} tabIndex={-1}>
       <header className="post-meta" id={`post-${post.id}-meta`}>
         <bdi className="post-author">{author}</bdi>{' '}
         <a href={`/posts/${post.id}`} className="post-time">
           <time dateTime={post.createdAt}>{when}</time>
-          <span className="visually-hidden"> – {t('post.permalink')}</span>
+          <span className="visually-hidden"> – {labels.permalink}</span>
         </a>
-        {post.status === 'held' ? <span className="badge badge-held">{t('moderation:post.awaitingReview')}</span> : null}
+        {post.status === 'held' ? <span className="badge badge-held">{labels.awaitingReview}</span> : null}
         {visible ? (
           <span className="language-label" lang={post.language}>
-            <span className="visually-hidden">{t('post.languageLabel')} </span>
+            <span className="visually-hidden">{labels.languageLabel} </span>
             {LANGUAGE_NAMES[post.language as Language] ?? post.language}
           </span>
         ) : null}
         {post.editedAt && visible ? (
-          <Link to={`/towns/${townSlug}/posts/${post.id}/history`} className="post-edited">
-            {t('post.edited')}
-          </Link>
+          <a href={`/towns/${townSlug}/posts/${post.id}/history`} className="post-edited">
+            {labels.edited}
+          </a>
         ) : null}
       </header>
       {post.quotedPostId && visible ? (
         <p className="post-reply-to">
-          <a href={`/posts/${post.quotedPostId}`}>{t('post.inReplyTo', { name: post.quotedAuthorName ?? t('post.formerMember') })}</a>
+          <a href={`/posts/${post.quotedPostId}`}>{labels.inReplyTo(post.quotedAuthorName ?? labels.formerMember)}</a>
         </p>
       ) : null}
       {post.deleted ? (
-        <p className="post-placeholder">{t('post.deleted')}</p>
+        <p className="post-placeholder">{labels.deleted}</p>
       ) : hidden ? (
         <p className="post-placeholder" data-testid="hidden-placeholder">
-          {t('moderation:post.hidden')}{' '}
-          {(mine || isModerator) && post.decisionId ? <Link to={`/decisions/${post.decisionId}`}>{t('moderation:post.why')}</Link> : null}
+          {labels.hidden}{' '}
+          {(mine || isModerator) && post.decisionId ? <a href={`/decisions/${post.decisionId}`}>{labels.why}</a> : null}
         </p>
       ) : (
         <div className="post-body" lang={post.language} dir="auto" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
@@ -63,28 +92,28 @@ export function PostItem({ post, townSlug, currentUserId, canReply, isModerator 
         <footer className="post-actions">
           {canReply && post.status === 'published' ? (
             <a href={`?quote=${post.id}#composer`} className="button small" data-quote={post.id}>
-              {t('post.quote')}
+              {labels.quote}
               <span className="visually-hidden"> – {author}</span>
             </a>
           ) : null}
           {mine ? (
             <>
-              <Link to={`/towns/${townSlug}/posts/${post.id}/edit`} className="button small">
-                {t('post.edit')}
-              </Link>
+              <a href={`/towns/${townSlug}/posts/${post.id}/edit`} className="button small">
+                {labels.edit}
+              </a>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="postId" value={post.id} />
                 <button type="submit" className="button small danger">
-                  {t('post.delete')}
+                  {labels.delete}
                 </button>
               </Form>
             </>
           ) : post.status === 'published' ? (
-            <Link to={`/towns/${townSlug}/posts/${post.id}/report`} className="button small subtle" rel="nofollow">
-              {t('moderation:post.report')}
+            <a href={`/towns/${townSlug}/posts/${post.id}/report`} className="button small subtle" rel="nofollow">
+              {labels.report}
               <span className="visually-hidden"> – {author}</span>
-            </Link>
+            </a>
           ) : null}
         </footer>
       ) : null}
