@@ -48,7 +48,8 @@ async function main() {
     const data = await seedBenchData(sql);
     const ctx: BenchContext = { quick, say, sql, databaseUrl: database.url, data };
 
-    servers.push(await startAppProcess('app-a', database.url));
+    // With the inspector open (idle, it changes nothing else), so page-throughput can tell retained memory from garbage.
+    servers.push(await startAppProcess('app-a', database.url, { inspect: true }));
     if (runs('thread-pages')) results['thread-pages'] = await threadPages(ctx, servers[0].url);
     if (runs('page-throughput')) results['page-throughput'] = await pageThroughput(ctx, servers[0]);
     if (runs('fan-out') || runs('write-path')) {
