@@ -1,7 +1,7 @@
 /** What dialogue-event forms and query strings may carry: one zod schema per input, shared by server and browser. */
 import { z } from 'zod';
 import { CONTENT_LANGUAGES } from '#app/domain/forums/language';
-import { idField } from '#app/domain/ids';
+import { idField, socketIdSchema } from '#app/domain/ids';
 import { registrationCodeSchema } from './registration-code';
 
 export const EVENT_FORMATS = ['citizen_dialogue', 'workshop', 'round_table', 'information_evening', 'online_qa', 'network_review'] as const;
@@ -115,3 +115,6 @@ export const cancelRegistrationSchema = z.object({ intent: z.literal('cancel-reg
 export const checkInSchema = z.object({ code: registrationCodeSchema });
 
 export const registrationIdSchema = z.object({ registrationId: idField() });
+
+/** Joining an event's organisers' room (socket). */
+export const dialogueJoinPayload = z.object({ eventId: socketIdSchema, townId: socketIdSchema.nullable() });
