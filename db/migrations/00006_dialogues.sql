@@ -82,3 +82,11 @@ create table dialogue_registration_tokens (
   created_at timestamptz not null default now()
 );
 create index dialogue_registration_tokens_registration_idx on dialogue_registration_tokens (registration_id);
+
+-- In-app notices about one's registration: a seat from the waiting list, a cancelled event. They were mailed
+-- already (emailed_at is set when they are written), so the digest leaves them out. A network event has no town.
+alter table notifications drop constraint notifications_kind_check;
+alter table notifications add constraint notifications_kind_check
+  check (kind in ('reply', 'quote', 'report_received', 'decision', 'appeal_outcome', 'event_promoted', 'event_cancelled'));
+alter table notifications add column dialogue_event_id bigint references dialogue_events (id) on delete cascade;
+alter table notifications alter column municipality_id drop not null;

@@ -25,6 +25,7 @@ import {
 } from './registrations.server';
 import { deleteOldAnswers, sendReminder } from './reminders.server';
 import { reminderKey } from './waiting-list.server';
+import { listNotifications } from '#app/domain/forums/notifications.server';
 import type { EventFormInput } from './schemas';
 
 let town: number;
@@ -110,6 +111,8 @@ describe('seats and the waiting list', () => {
     expect((await getEvent(bob, { townId: town, eventId })).registration).toMatchObject({ status: 'waiting', waitingPosition: 1 });
     await updateEvent(organiser, { townId: town, eventId, ...eventInput({ capacity: 2 }) });
     expect((await getEvent(bob, { townId: town, eventId })).registration).toMatchObject({ status: 'confirmed', waitingPosition: null });
+    // Told in the app as well as by mail.
+    expect((await listNotifications(bob)).find((group) => group.kind === 'event_promoted')).toMatchObject({ event: { path: `/towns/reg-town/events/${eventId}` } });
   });
 
   it('who may register: members of the town with a confirmed address; not after the deadline; not for a cancelled event', async () => {
@@ -129,6 +132,7 @@ describe('seats and the waiting list', () => {
     const mails = await mailsTo(alice.email);
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)!.bodyText).toContain('/registration?token=');
+    expect((await listNotifications(alice)).some((group) => group.kind === 'event_cancelled' && group.event?.path.endsWith(`/events/${cancelled}`))).toBe(true);
   });
 });
 

@@ -53,7 +53,10 @@ export async function promoteWaiting(tx: Tx, eventId: number): Promise<number[]>
   }
   if (promoted.length) {
     const userIds = promoted.map((row) => row.userId).filter(Boolean) as string[];
-    if (userIds.length) await publish(tx, { type: 'dialogue:promoted', eventId, userIds });
+    if (userIds.length) {
+      await notify(tx, eventId, event.municipalityId, userIds, 'event_promoted');
+      await publish(tx, { type: 'dialogue:promoted', eventId, userIds });
+    }
     await countsChanged(tx, eventId, event.municipalityId);
   }
   return promoted.map((row) => row.id as number);
@@ -61,11 +64,23 @@ export async function promoteWaiting(tx: Tx, eventId: number): Promise<number[]>
 
 export const afterCapacityChange = promoteWaiting;
 
+/** In-app notices beside the mails (already mailed, so the digest leaves them out). */
+async function notify(tx: Tx, eventId: number, townId: number | null, userIds: string[], kind: 'event_promoted' | 'event_cancelled') {
+  await tx`insert into notifications (user_id, municipality_id, kind, dialogue_event_id, emailed_at)
+           select user_id, ${townId}, ${kind}, ${eventId}, now() from unnest(${userIds}::text[]) as user_id`;
+  await publish(tx, { type: 'notifications:created', userIds });
+}
+
 /** The event was cancelled: everyone still registered or waiting is told, and their reminders are dropped. */
 export async function afterCancellation(tx: Tx, eventId: number): Promise<void> {
-  const live = await tx`select id from dialogue_registrations where event_id = ${eventId} and status in ('confirmed', 'waiting', 'pending')`;
+  const live = await tx`select id, user_id from dialogue_registrations where event_id = ${eventId} and status in ('confirmed', 'waiting', 'pending')`;
   for (const row of live) {
     await unscheduleReminders(tx, row.id);
     await sendRegistrationMail(tx, row.id, 'eventCancelled');
+  }
+  const userIds = live.map((row) => row.userId).filter(Boolean) as string[];
+  if (userIds.length) {
+    const [event] = await tx`select municipality_id from dialogue_events where id = ${eventId}`;
+    await notify(tx, eventId, event.municipalityId, userIds, 'event_cancelled');
   }
 }
