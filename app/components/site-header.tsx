@@ -52,6 +52,9 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
                   {t('nav.towns')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/network/events">{t('nav.events')}</NavLink>
+              </li>
               {user?.isNetworkTeam ? (
                 <li>
                   <NavLink to="/network">{t('nav.network')}</NavLink>

@@ -11,4 +11,6 @@ export type BusMessage =
   | { type: 'thread:typing'; threadId: number; userId: string; displayName: string }
   | { type: 'thread:presence'; threadId: number; processId: string; count: number }
   | { type: 'thread:changed'; townId: number; forumId: number; threadId: number; previousForumId?: number }
-  | { type: 'queue:changed'; townId: number; caseId?: number };
+  | { type: 'queue:changed'; townId: number; caseId?: number }
+  | { type: 'dialogue:registrations-changed'; eventId: number; townId: number | null }
+  | { type: 'dialogue:promoted'; eventId: number; userIds: string[] };

@@ -16,6 +16,10 @@ export interface ServerToClientEvents {
   'thread:changed': (payload: { threadId: number }) => void;
   /** Only in a town's moderators' room: the queue changed (a report, a hold, a claim, a decision, an appeal). */
   'queue:changed': (payload: { townId: number; caseId?: number }) => void;
+  /** Only in a dialogue event's organisers' room: registrations or check-ins changed; re-read the counts. */
+  'dialogue:counts-changed': (payload: { eventId: number }) => void;
+  /** Only to the person: their registration changed (promoted from the waiting list). */
+  'dialogue:registration-changed': (payload: { eventId: number }) => void;
 }
 
 /** Client → server. Imperative; every handler answers through the ack. */
@@ -29,6 +33,7 @@ export interface ClientToServerEvents {
   'thread:typing': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'forum:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'queue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'dialogue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
 }
 
 export type SocketAck<T = object> = ({ ok: true } & T) | { ok: false; error: string; message?: string };

@@ -7,6 +7,8 @@ export const rooms = {
   thread: (threadId: number) => `thread:${threadId}`,
   /** A town's moderators only: the live queue. */
   moderation: (municipalityId: number) => `mod:${municipalityId}`,
+  /** A dialogue event's organisers only: live registration and check-in counts. */
+  dialogueOrganisers: (eventId: number) => `dialogue-org:${eventId}`,
 };
 
 export const threadIdOfRoom = (room: string): number | null => (room.startsWith('thread:') ? Number(room.slice(7)) : null);

@@ -11,7 +11,7 @@ import { pageTitle } from '#app/web/page.server';
 import { Notice } from '#app/components/ui/field';
 import { useDateFormat } from '#app/components/use-date-format';
 
-export const handle = { i18n: ['common', 'forums', 'moderation'] };
+export const handle = { i18n: ['common', 'forums', 'moderation', 'dialogues'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
@@ -117,7 +117,7 @@ export default function Notifications() {
 
 /** Replies and quotes (grouped per thread) link to the newest post; moderation notices to the decision. */
 function NotificationText({ group }: { group: NotificationGroup }) {
-  const { t } = useTranslation(['forums', 'moderation']);
+  const { t } = useTranslation(['forums', 'moderation', 'dialogues']);
   const names = group.authorNames.length ? group.authorNames.join(', ') : t('post.formerMember');
   switch (group.kind) {
     case 'reply':
@@ -135,5 +135,8 @@ function NotificationText({ group }: { group: NotificationGroup }) {
       return <Link to={`/decisions/${group.decisionId}`}>{t('moderation:notices.decision', { town: group.townName })}</Link>;
     case 'appeal_outcome':
       return <Link to={`/decisions/${group.decisionId}`}>{t('moderation:notices.appealOutcome', { town: group.townName })}</Link>;
+    case 'event_promoted':
+    case 'event_cancelled':
+      return <Link to={group.event?.path ?? '/notifications'}>{t(group.kind === 'event_promoted' ? 'dialogues:notices.promoted' : 'dialogues:notices.cancelled', { title: group.event?.title ?? '' })}</Link>;
   }
 }

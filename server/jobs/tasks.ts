@@ -12,6 +12,7 @@ import { pruneThrottleEvents } from '#app/domain/auth/throttle.server';
 import { pruneExpiredSessions } from '#app/domain/auth/sessions.server';
 import { pruneStaleDevices } from '#app/domain/auth/devices.server';
 import { sql } from '#app/database/client.server';
+import { deleteOldAnswers, sendReminder } from '#app/domain/dialogues/reminders.server';
 
 /** A task whose payload is checked first: a malformed job fails for good instead of being retried. */
 function task<S extends z.ZodTypeAny>(schema: S, run: (payload: z.output<S>, job: { attempt: number; maxAttempts: number }) => Promise<unknown>): Task {
@@ -34,7 +35,9 @@ export const TASK_LIST = {
     await pruneExpiredSessions();
     await pruneStaleDevices();
   }),
+  'send-dialogue-reminder': task(z.object({ registrationId: z.number().int().positive(), kind: z.enum(['24h', '1h']) }), (payload) => sendReminder(payload)),
+  'delete-dialogue-answers': task(z.unknown(), () => deleteOldAnswers()),
 } satisfies Record<TaskName, Task> as TaskList;
 
 /** Recurring work (graphile-worker crontab: minute hour day month weekday task). Each runs once per tick across all processes. */
-export const CRONTAB = ['*/10 * * * * send-notification-digests', '17 3 * * * prune-expired'].join('\n');
+export const CRONTAB = ['*/10 * * * * send-notification-digests', '17 3 * * * prune-expired', '41 3 * * * delete-dialogue-answers'].join('\n');

@@ -55,6 +55,12 @@ export async function dispatch(io: IoServer, presence: Presence, event: BusMessa
     case 'queue:changed':
       io.to(rooms.moderation(event.townId)).emit('queue:changed', { townId: event.townId, caseId: event.caseId });
       break;
+    case 'dialogue:registrations-changed':
+      io.to(rooms.dialogueOrganisers(event.eventId)).emit('dialogue:counts-changed', { eventId: event.eventId });
+      break;
+    case 'dialogue:promoted':
+      for (const userId of event.userIds) io.to(rooms.user(userId)).emit('dialogue:registration-changed', { eventId: event.eventId });
+      break;
     case 'thread:presence':
       presence.receive(event.threadId, event.processId, event.count);
       break;

@@ -7,7 +7,7 @@ import { renderMail } from '#app/domain/mail/templates.server';
 import { settings } from '#app/env.server';
 import { threadReadable } from './visibility.server';
 
-export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome';
+export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome' | 'event_promoted' | 'event_cancelled';
 
 /**
  * What the notifications page lists: replies and quotes grouped per thread (the newest first, with how many
@@ -22,6 +22,8 @@ export interface NotificationGroup {
   postId: number | null;
   reportId: number | null;
   decisionId: number | null;
+  /** A dialogue event's notice (a seat from the waiting list, a cancellation): its title and page. */
+  event: { title: string; path: string } | null;
   townSlug: string;
   townName: string;
   /** Who wrote, newest first, at most three names. */
@@ -55,10 +57,12 @@ const GROUPED: readonly NotificationKind[] = ['reply', 'quote'];
 export async function listNotifications(maybeActor: MaybeActor, input: { limit?: number } = {}): Promise<NotificationGroup[]> {
   const actor = requireSignedIn(maybeActor);
   const rows = await sql`
-    select n.id, n.kind, n.thread_id, t.title as thread_title, n.post_id, n.report_id, n.decision_id, m.slug as town_slug, m.name as town_name,
-           u.display_name as author_name, n.created_at, n.read_at is not null as read
+    select n.id, n.kind, n.thread_id, t.title as thread_title, n.post_id, n.report_id, n.decision_id, coalesce(m.slug, '') as town_slug,
+           coalesce(m.name, '') as town_name, u.display_name as author_name, n.created_at, n.read_at is not null as read,
+           n.dialogue_event_id, de.title as event_title
       from notifications n
-      join municipalities m on m.id = n.municipality_id
+      left join municipalities m on m.id = n.municipality_id
+      left join dialogue_events de on de.id = n.dialogue_event_id
       left join threads t on t.id = n.thread_id
       left join posts p on p.id = n.post_id
       left join users u on u.id = p.author_id
@@ -78,6 +82,7 @@ export async function listNotifications(maybeActor: MaybeActor, input: { limit?:
         postId: row.postId === null ? null : Number(row.postId),
         reportId: row.reportId === null ? null : Number(row.reportId),
         decisionId: row.decisionId === null ? null : Number(row.decisionId),
+        event: row.dialogueEventId === null ? null : { title: row.eventTitle, path: row.townSlug ? `/towns/${row.townSlug}/events/${row.dialogueEventId}` : `/network/events/${row.dialogueEventId}` },
         townSlug: row.townSlug,
         townName: row.townName,
         authorNames: [],
