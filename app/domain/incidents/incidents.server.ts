@@ -85,23 +85,30 @@ const revisionContent = (incidentId: number, revision: number, input: IncidentIn
   severity: input.severity,
 });
 
+/** Creates an incident in `ownerId`'s log with its first revision (inside the caller's transaction). */
+export async function createIncident(tx: Tx, ownerId: string, townId: number, input: IncidentInput): Promise<{ incidentId: number; chainId: number; reference: string }> {
+  await incidentKeys(); // a missing key is refused before anything is written
+  const chainId = await lockChain(tx, ownerId);
+  const [{ next }] = await tx`select coalesce(max(number), 0) + 1 as next from incidents where owner_id = ${ownerId}`;
+  const [row] = await tx`
+    insert into incidents (chain_id, owner_id, municipality_id, number, kind)
+    values (${chainId}, ${ownerId}, ${townId}, ${next}, ${input.kind}) returning id, created_at`;
+  const incidentId = Number(row.id);
+  await appendRecord(tx, chainId, incidentId, { kind: 'incident_revision', content: revisionContent(incidentId, 1, input), receivedAt: new Date() });
+  return { incidentId, chainId, reference: incidentReference(row.createdAt, Number(next)) };
+}
+
 /** A new incident in the official's log (and its first originals, if given). */
 export async function recordIncident(
   actor: MaybeActor,
   input: IncidentInput & { townId: number; files?: SniffedFile[]; caption?: string | null },
 ): Promise<{ incidentId: number; reference: string }> {
   const official = requireOfficial(actor, input.townId);
-  await incidentKeys(); // a missing key is refused before anything is written
+  await incidentKeys();
   return sql.begin(async (tx) => {
-    const chainId = await lockChain(tx, official.userId);
-    const [{ next }] = await tx`select coalesce(max(number), 0) + 1 as next from incidents where owner_id = ${official.userId}`;
-    const [row] = await tx`
-      insert into incidents (chain_id, owner_id, municipality_id, number, kind)
-      values (${chainId}, ${official.userId}, ${input.townId}, ${next}, ${input.kind}) returning id, created_at`;
-    const incidentId = Number(row.id);
-    await appendRecord(tx, chainId, incidentId, { kind: 'incident_revision', content: revisionContent(incidentId, 1, input), receivedAt: new Date() });
+    const { incidentId, chainId, reference } = await createIncident(tx, official.userId, input.townId, input);
     for (const file of input.files ?? []) await appendAttachment(tx, chainId, incidentId, file, input.caption ?? null);
-    return { incidentId, reference: incidentReference(row.createdAt, Number(next)) };
+    return { incidentId, reference };
   });
 }
 
@@ -149,8 +156,12 @@ export async function addAttachments(actor: MaybeActor, input: { incidentId: num
 /** Adds a frozen snapshot (built by evidence-posts.server.ts) to an incident the actor owns. */
 export async function appendSnapshot(tx: Tx, actor: MaybeActor, incidentId: number, content: EvidenceSnapshotContent, postId: number): Promise<void> {
   const incident = await ownIncident(tx, actor, incidentId);
-  await lockChain(tx, incident.ownerId);
-  await appendRecord(tx, incident.chainId, incident.id, { kind: 'evidence_snapshot', content, receivedAt: new Date() }, { postId });
+  await appendSnapshotTo(tx, incident.ownerId, incident.chainId, incident.id, content, postId);
+}
+
+export async function appendSnapshotTo(tx: Tx, ownerId: string, chainId: number, incidentId: number, content: EvidenceSnapshotContent, postId: number): Promise<void> {
+  await lockChain(tx, ownerId);
+  await appendRecord(tx, chainId, incidentId, { kind: 'evidence_snapshot', content, receivedAt: new Date() }, { postId });
 }
 
 export interface TimelineEntry {
