@@ -9,7 +9,8 @@ import { INCIDENT_STATUSES, type AttachmentContent, type EvidenceSnapshotContent
 import { ATTACHMENT_ACCEPT, ATTACHMENT_TYPES, attachmentSchema, followUpSchema, INCIDENT_TIME_ZONE, utcToZoned } from '#app/domain/incidents/schemas';
 import { formAction, readFormData } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
-import { requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { clientFacts, requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { shieldAndReport } from '#app/domain/incidents/evidence-posts.server';
 import { pageTitle } from '#app/web/page.server';
 import { readUploadFormData } from '#app/web/upload.server';
 import { useDateFormat } from '#app/components/use-date-format';
@@ -33,7 +34,8 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
   };
 });
 
-const incidentActions = z.discriminatedUnion('intent', [followUpSchema, attachmentSchema]);
+const shieldSchema = z.object({ intent: z.literal('shield-report'), sequence: z.coerce.number().int().positive().max(2_000_000_000) });
+const incidentActions = z.discriminatedUnion('intent', [followUpSchema, attachmentSchema, shieldSchema]);
 
 /** Files come as multipart, the follow-up as a plain form: either is read with its own limits. */
 const readEither = (request: Request) => (/^multipart\//i.test(request.headers.get('content-type') ?? '') ? readUploadFormData(request) : readFormData(request));
@@ -50,6 +52,9 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
     async (input) => {
       if (input.intent === 'follow-up') {
         await addFollowUp(actor, { ...input, incidentId, townId: town.id });
+      } else if (input.intent === 'shield-report') {
+        const { reported } = await shieldAndReport(actor, { incidentId, sequence: input.sequence, ...(await clientFacts(args)) });
+        return redirect(`/towns/${town.slug}/incidents/${incidentId}?added=${reported ? 'shield-report' : 'shield'}`);
       } else {
         const files = await sniffFiles(input.files, ATTACHMENT_TYPES, 'files');
         await addAttachments(actor, { incidentId, townId: town.id, files, caption: input.caption });
@@ -199,7 +204,7 @@ export default function IncidentPage() {
   return (
     <div className="stack">
       {saved ? <Notice>{t('incident.saved', { reference: incident.reference })}</Notice> : null}
-      {added ? <Notice>{t('incident.added')}</Notice> : null}
+      {added ? <Notice>{added === 'shield-report' ? t('shieldLink.done') : added === 'shield' ? t('shieldLink.shieldOnly') : t('incident.added')}</Notice> : null}
       <h2>{t('incident.heading', { reference: incident.reference })}</h2>
       <p className="lead">
         {t('incident.statusLine', { status: t(`caseFile.status.${incident.status}`) })}
@@ -242,7 +247,7 @@ export default function IncidentPage() {
       {incident.snapshots.length ? (
         <section aria-labelledby="snapshots-heading" className="stack">
           <h3 id="snapshots-heading">{t('snapshots.heading')}</h3>
-          {incident.snapshots.map(({ sequence, content }) => (
+          {incident.snapshots.map(({ sequence, postId, content }) => (
             <article key={sequence} className="card stack">
               <p className="timeline-meta">
                 {t('snapshots.captured', { name: content.capturedBy, date: time(content.capturedAt) })} · <span dir="ltr">{content.url}</span>
@@ -257,6 +262,15 @@ export default function IncidentPage() {
                   <p dir="auto">{post.text}</p>
                 </div>
               ))}
+              {incident.owner.isActor && postId ? (
+                <Form method="post" className="stack">
+                  <p className="hint">{t('shieldLink.intro')}</p>
+                  <input type="hidden" name="sequence" value={sequence} />
+                  <button type="submit" name="intent" value="shield-report" className="button">
+                    {t('shieldLink.submit')}
+                  </button>
+                </Form>
+              ) : null}
             </article>
           ))}
         </section>

@@ -122,6 +122,7 @@ export type SupportEntryInput = z.output<typeof supportEntrySchema>;
 export const secureSchema = z.object({
   incident: z.union([z.literal('new'), z.string().regex(/^[1-9]\d{0,15}$/, 'incidents:errors.incident')], { errorMap: () => ({ message: 'incidents:errors.incident' }) }),
   kind: z.enum(INCIDENT_KINDS, { errorMap: () => ({ message: 'incidents:errors.kind' }) }).optional(),
+  forOfficial: z.string().max(100).optional(),
   note: optionalText(2000),
 });
 
