@@ -11,6 +11,8 @@ import { formAction, readFormData } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
 import { clientFacts, requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
 import { shieldAndReport } from '#app/domain/incidents/evidence-posts.server';
+import { supportFor } from '#app/domain/incidents/support.server';
+import { SupportList } from '#app/components/incidents/support-list';
 import { pageTitle } from '#app/web/page.server';
 import { readUploadFormData } from '#app/web/upload.server';
 import { useDateFormat } from '#app/components/use-date-format';
@@ -25,10 +27,12 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
   const { town } = await townPage(args);
   const incident = await getIncident(actor, { incidentId: requireId(args.params.incidentId), townId: town.id });
   const url = new URL(args.request.url);
+  const saved = url.searchParams.has('saved');
   return {
+    support: saved ? await supportFor(actor, { state: incident.town.state }) : null,
     title: await pageTitle(args, 'incidents:incident.pageTitle', { reference: incident.reference }),
     incident,
-    saved: url.searchParams.has('saved'),
+    saved,
     added: url.searchParams.get('added')?.slice(0, 20) ?? null,
     now: utcToZoned(new Date().toISOString()),
   };
@@ -198,12 +202,13 @@ function AttachForm() {
 /** One incident: the current record, what became of it, every entry of the chain, and who read it. */
 export default function IncidentPage() {
   const { t } = useTranslation('incidents');
-  const { incident, saved, added, now } = useLoaderData<typeof loader>();
+  const { incident, saved, added, now, support } = useLoaderData<typeof loader>();
   const time = useTime();
   const base = `/towns/${incident.town.slug}/incidents/${incident.id}`;
   return (
     <div className="stack">
       {saved ? <Notice>{t('incident.saved', { reference: incident.reference })}</Notice> : null}
+      {support ? <SupportList entries={support} headingId="support-heading" heading={t('support.afterSaving')} /> : null}
       {added ? <Notice>{added === 'shield-report' ? t('shieldLink.done') : added === 'shield' ? t('shieldLink.shieldOnly') : t('incident.added')}</Notice> : null}
       <h2>{t('incident.heading', { reference: incident.reference })}</h2>
       <p className="lead">
