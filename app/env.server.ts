@@ -35,6 +35,10 @@ const schema = z.object({
   SIGNUPS_PER_IP_PER_HOUR: positiveInt(30),
   WELTOFFEN_DEMO: flag,
   LOCALES_DIR: z.string().default('locales'),
+  /** `id:base64,id:base64` — the first key seals new incident evidence; the others still open older evidence. */
+  INCIDENT_ENCRYPTION_KEYS: z.string().min(1).optional(),
+  /** A PEM file with the server's Ed25519 private key that signs evidence chain heads. */
+  INCIDENT_SIGNING_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -62,6 +66,19 @@ export interface Settings {
   production: boolean;
   localesDir: string;
   demo: DemoSettings;
+  incidents: IncidentKeySettings;
+}
+
+/**
+ * Where the incident log's keys come from. From the environment (and a key file the operator made); in demo
+ * mode, files created once in the data directory (mode 0600). Neither: recording incidents is refused.
+ */
+export interface IncidentKeySettings {
+  encryptionKeys: string | null;
+  encryptionKeyFile: string | null;
+  signingKeyFile: string | null;
+  /** Create a missing key file (demo mode only: a real install must not silently get a fresh key). */
+  createMissing: boolean;
 }
 
 export interface DemoSettings {
@@ -116,6 +133,16 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
     signupsPerIpPerHour: env.SIGNUPS_PER_IP_PER_HOUR,
     production,
     localesDir: path.resolve(env.LOCALES_DIR),
+    incidents: {
+      encryptionKeys: env.INCIDENT_ENCRYPTION_KEYS ?? null,
+      encryptionKeyFile: env.INCIDENT_ENCRYPTION_KEYS ? null : demoEnabled ? path.join(path.resolve(env.DATA_DIR), 'keys', 'incident-encryption.keys') : null,
+      signingKeyFile: env.INCIDENT_SIGNING_KEY_FILE
+        ? path.resolve(env.INCIDENT_SIGNING_KEY_FILE)
+        : demoEnabled
+          ? path.join(path.resolve(env.DATA_DIR), 'keys', 'incident-signing.pem')
+          : null,
+      createMissing: demoEnabled,
+    },
     demo: {
       enabled: demoEnabled,
       publishedPassword: demoEnabled && !production && !publicUrl,

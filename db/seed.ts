@@ -57,6 +57,8 @@ export async function seedDemoNetwork(sql: Sql, options: { password: string }): 
     await seedDemoModeration(sql, DEMO_TOWNS[0].slug);
     const { seedDemoDialogues } = await import('./seed-dialogues');
     await seedDemoDialogues(sql);
+    const { seedDemoIncidents } = await import('./seed-incidents');
+    await seedDemoIncidents(sql, DEMO_TOWNS[0].slug);
   }
   return seeded;
 }

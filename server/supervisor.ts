@@ -39,6 +39,8 @@ export async function supervise(options: SupervisorOptions = {}): Promise<void> 
     process.exit(1);
   }
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : config.dataDir;
+  // The seed's domain modules read the configuration in this process: the same data folder as the app's (incident keys live there).
+  process.env.DATA_DIR = dataDir;
   for (const line of startupWarnings(config)) warn(line);
 
   // The build (a child process) runs beside starting PostgreSQL, migrating and seeding: on a fresh clone it is the longest step.

@@ -13,7 +13,7 @@ import { pageTitle } from '#app/web/page.server';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '#app/i18n/languages';
 import { ChoiceGroup, Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
 
-export const handle = { i18n: ['common', 'towns', 'network'] };
+export const handle = { i18n: ['common', 'towns', 'network', 'incidents'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
@@ -45,6 +45,9 @@ export default function Network() {
     <div className="page">
       <h1>{t('title')}</h1>
       <p className="lead">{t('lead')}</p>
+      <p>
+        <Link to="/network/support">{t('incidents:directory.heading')}</Link>
+      </p>
       {created ? <Notice>{t('created', { slug: created })}</Notice> : null}
       <section className="card" aria-labelledby="towns-heading">
         <h2 id="towns-heading">{t('townsHeading')}</h2>

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import editorStyles from '#app/editor/editor.css';
-import { canModerate, canPostInForum, isMemberOf } from '#app/domain/auth/permissions';
+import { canModerate, canPostInForum, isMemberOf, isOfficial } from '#app/domain/auth/permissions';
 import { idSchema, parseCount, parseId } from '#app/domain/ids';
 import { replySchema } from '#app/domain/forums/schemas';
 import { getThread, markThreadRead } from '#app/domain/forums/threads.server';
@@ -28,7 +28,7 @@ import { Pagination } from '#app/components/forums/pagination';
 import { useLiveThread } from '#app/realtime/use-thread-live';
 import { useDateFormat } from '#app/components/use-date-format';
 
-export const handle = { i18n: ['common', 'forums', 'editor', 'moderation'] };
+export const handle = { i18n: ['common', 'forums', 'editor', 'moderation', 'incidents'] };
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -71,6 +71,7 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
       slowModeSeconds: thread.slowModeSeconds,
     },
     isModerator: moderator,
+    canSecure: moderator || isOfficial(actor, town.id),
     sanction: sanction ? { kind: sanction.kind, endsAt: sanction.endsAt.toISOString(), decisionId: sanction.decisionId } : null,
     posts,
     page,
@@ -223,6 +224,7 @@ export default function ThreadPage() {
             currentUserId={me?.userId ?? null}
             canReply={canReply}
             isModerator={data.isModerator}
+            canSecure={data.canSecure}
             isNew={live.newIds.has(post.id)}
           />
         ))}

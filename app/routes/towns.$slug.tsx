@@ -7,7 +7,7 @@ import { queueCounts } from '#app/domain/moderation/cases.server';
 import { useModerationLive } from '#app/realtime/use-moderation-live';
 import { routeLoader, townPage } from '#app/web/guard.server';
 
-export const handle = { i18n: ['common', 'towns', 'forums', 'moderation', 'dialogues'] };
+export const handle = { i18n: ['common', 'towns', 'forums', 'moderation', 'dialogues', 'incidents'] };
 
 /** The town's frame: its name, the person's role there, and the town's own navigation. */
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
@@ -60,6 +60,11 @@ export default function TownLayout() {
             {official ? (
               <li>
                 <NavLink to={`/towns/${town.slug}/shield`}>{t('moderation:shield.nav')}</NavLink>
+              </li>
+            ) : null}
+            {official ? (
+              <li>
+                <NavLink to={`/towns/${town.slug}/incidents`}>{t('incidents:nav.label')}</NavLink>
               </li>
             ) : null}
             <li>

@@ -21,6 +21,7 @@ export function usePostLabels() {
       edit: t('post.edit'),
       delete: t('post.delete'),
       report: t('moderation:post.report'),
+      secure: t('incidents:secure.action'),
       inReplyTo: (name: string) => t('post.inReplyTo', { name }),
     }),
     [t],
@@ -38,6 +39,8 @@ interface PostItemProps {
   canReply: boolean;
   /** Moderators see why a post is hidden or held, like its author does. */
   isModerator?: boolean;
+  /** Officials and moderators may secure any post as evidence (also hidden and deleted ones). */
+  canSecure?: boolean;
   isNew?: boolean;
 }
 
@@ -46,12 +49,19 @@ interface PostItemProps {
  * page renders many of these: the words come translated from `usePostLabels`, and links are plain anchors
  * (their targets are whole pages anyway).
  */
-export function PostItem({ post, labels, formatDate, townSlug, currentUserId, canReply, isModerator = false, isNew }: PostItemProps) {
+export function PostItem({ post, labels, formatDate, townSlug, currentUserId, canReply, isModerator = false, canSecure = false, isNew }: PostItemProps) {
   const hidden = post.status === 'hidden';
   const visible = !post.deleted && !hidden;
   const mine = !!currentUserId && post.authorId === currentUserId;
   const when = formatDate(post.createdAt);
   const author = post.authorName ?? labels.formerMember;
+  const secure =
+    canSecure && !mine ? (
+      <a href={`/towns/${townSlug}/posts/${post.id}/secure`} className="button small subtle" rel="nofollow">
+        {labels.secure}
+        <span className="visually-hidden"> – {author}</span>
+      </a>
+    ) : null;
   return (
     <article id={`post-${post.id}`} className={`post${isNew ? ' post-new' : ''}`} aria-labelledby={`post-${post.id}-meta`} data-position={post.position} tabIndex={-1}>
       <header className="post-meta" id={`post-${post.id}-meta`}>
@@ -115,7 +125,10 @@ export function PostItem({ post, labels, formatDate, townSlug, currentUserId, ca
               <span className="visually-hidden"> – {author}</span>
             </a>
           ) : null}
+          {secure}
         </footer>
+      ) : secure ? (
+        <footer className="post-actions">{secure}</footer>
       ) : null}
     </article>
   );

