@@ -16,6 +16,10 @@ export interface ServerToClientEvents {
   'thread:changed': (payload: { threadId: number }) => void;
   /** Only in a town's moderators' room: the queue changed (a report, a hold, a claim, a decision, an appeal). */
   'queue:changed': (payload: { townId: number; caseId?: number }) => void;
+  /** Only in a round's admins' room: someone was invited, saved answers, finished, or the round closed. */
+  'selfcheck:progress': (payload: { roundId: number }) => void;
+  /** Only in the network team's room: an advice request was made, assigned or moved on. */
+  'advice:changed': (payload: { requestId: number }) => void;
 }
 
 /** Client → server. Imperative; every handler answers through the ack. */
@@ -29,6 +33,8 @@ export interface ClientToServerEvents {
   'thread:typing': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'forum:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'queue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'selfcheck:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'advice:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
 }
 
 export type SocketAck<T = object> = ({ ok: true } & T) | { ok: false; error: string; message?: string };

@@ -7,6 +7,10 @@ export const rooms = {
   thread: (threadId: number) => `thread:${threadId}`,
   /** A town's moderators only: the live queue. */
   moderation: (municipalityId: number) => `mod:${municipalityId}`,
+  /** A self-check round's progress: the town's admins only. */
+  selfcheckRound: (roundId: number) => `selfcheck-round:${roundId}`,
+  /** The network team's advice queue. */
+  adviceQueue: () => 'advice-queue',
 };
 
 export const threadIdOfRoom = (room: string): number | null => (room.startsWith('thread:') ? Number(room.slice(7)) : null);

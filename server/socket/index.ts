@@ -13,6 +13,7 @@ import type { Presence } from '../realtime/presence';
 import { registerTownHandlers } from './towns';
 import { registerForumHandlers } from './forums';
 import { registerModerationHandlers } from './moderation';
+import { registerSelfcheckHandlers } from './selfcheck';
 import { floodGuard } from './flood-guard';
 import type { IoServer } from './types';
 
@@ -54,6 +55,7 @@ export function createSocketServer(httpServer: HttpServer, options: { publicUrl:
     registerTownHandlers(socket);
     registerForumHandlers(socket, options.presence());
     registerModerationHandlers(socket);
+    registerSelfcheckHandlers(socket);
   });
   return io;
 }
