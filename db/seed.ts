@@ -55,6 +55,8 @@ export async function seedDemoNetwork(sql: Sql, options: { password: string }): 
     await seedDemoForums(sql, DEMO_TOWNS.map((t) => t.slug));
     const { seedDemoModeration } = await import('./seed-moderation');
     await seedDemoModeration(sql, DEMO_TOWNS[0].slug);
+    const { seedDemoSelfcheck } = await import('./seed-selfcheck');
+    await seedDemoSelfcheck(sql);
   }
   return seeded;
 }
