@@ -1,11 +1,16 @@
-import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { DomainError } from '#app/domain/errors';
 import { canManageSelfcheckNetwork } from '#app/domain/selfcheck/access';
 import { localised } from '#app/domain/selfcheck/questionnaire';
 import { getParticipation, getStocktaking } from '#app/domain/selfcheck/stocktaking.server';
-import { requireActor, routeLoader } from '#app/web/guard.server';
+import { requireActor, routeAction, routeLoader } from '#app/web/guard.server';
+import { formAction } from '#app/web/form.server';
+import { useFormReply } from '#app/web/form';
+import { FormAlert, Notice } from '#app/components/ui/field';
+import { listTemplateVersions, publishStandardQuestionnaire } from '#app/domain/selfcheck/templates.server';
+import { z } from 'zod';
 import { languageOf, pageTitle } from '#app/web/page.server';
 import { scoreFormatter } from '#app/components/selfcheck/chart-model';
 import { ParticipationChart } from '#app/components/selfcheck/participation-chart';
@@ -37,6 +42,8 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
       dimensions: b.benchmark.dimensions.map((d) => ({ ...d, label: localised(b.template.dimensions.find((x) => x.key === d.dimensionKey)!.title, language) })),
     })),
     towns: stock.towns,
+    versions: await listTemplateVersions(actor),
+    published: new URL(args.request.url).searchParams.has('published'),
     months,
     participation: stock.towns.map((town) => ({
       townId: town.townId,
@@ -46,9 +53,21 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
   };
 });
 
+const publishSchema = z.object({ intent: z.literal('publish-standard') });
+
+export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
+  const actor = await requireActor(args);
+  if (!canManageSelfcheckNetwork(actor)) throw new DomainError('forbidden', 'common:errors.forbidden');
+  return formAction(args.request, publishSchema, async () => {
+    await publishStandardQuestionnaire(actor);
+    return redirect('/network/selfcheck?published');
+  }, { defaults: { intent: 'publish-standard' } });
+});
+
 export default function Stocktaking() {
   const { t } = useTranslation(['selfcheck', 'network', 'common']);
-  const { benchmarks, towns, participation, months, language } = useLoaderData<typeof loader>();
+  const { benchmarks, towns, participation, months, language, versions, published } = useLoaderData<typeof loader>();
+  const publishReply = useFormReply('publish-standard');
   const format = scoreFormatter(language);
   const when = useDateFormat({ dateStyle: 'medium' });
   return (
@@ -63,6 +82,25 @@ export default function Stocktaking() {
           {t('queue.title')}
         </Link>
       </p>
+      {published ? <Notice>{t('stock.published')}</Notice> : null}
+      <section className="card stack" aria-labelledby="questionnaires-heading">
+        <h2 id="questionnaires-heading">{t('stock.questionnaires')}</h2>
+        {versions.length ? (
+          <ul>
+            {versions.map((v) => (
+              <li key={v.id}>{t('stock.versionItem', { key: v.templateKey, version: v.version, date: when(v.publishedAt) })}</li>
+            ))}
+          </ul>
+        ) : (
+          <Form method="post" className="stack">
+            <p>{t('stock.noQuestionnaire')}</p>
+            <FormAlert errors={publishReply?.error?.[''] ?? undefined} />
+            <button type="submit" name="intent" value="publish-standard" className="button primary">
+              {t('stock.publishStandard')}
+            </button>
+          </Form>
+        )}
+      </section>
       {benchmarks.map((b) => (
         <section key={b.templateId} className="card" aria-labelledby={`benchmark-${b.templateId}`} data-testid={`benchmark-${b.templateId}`}>
           <h2 id={`benchmark-${b.templateId}`}>{t('stock.benchmark', { title: b.title, version: b.version })}</h2>

@@ -11,7 +11,7 @@ import type { BusMessage } from '#app/domain/bus';
 import type { Actor } from '#app/domain/auth/permissions';
 import { weltoffeneKommuneTemplate } from '../../../db/seed-data/selfcheck-template';
 import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam } from '../../../db/testing/factories';
-import { insertNextVersion, listCurrentTemplates, publishTemplateVersion, templateById, type TemplateVersion } from './templates.server';
+import { insertNextVersion, listCurrentTemplates, listTemplateVersions, publishStandardQuestionnaire, publishTemplateVersion, templateById, type TemplateVersion } from './templates.server';
 import { closeRound, getRoundProgress, inviteRespondents, listInvitableMembers, listRounds, openRound } from './rounds.server';
 import { getMyQuestionnaire, saveMyAnswers } from './answers.server';
 import { benchmarkOf, getRoundResults, resultsCsv } from './results.server';
@@ -81,6 +81,11 @@ describe('questionnaire versions', () => {
       await expect(publishTemplateVersion(actor, { content: weltoffeneKommuneTemplate })).rejects.toEqual(refusal(actor ? 'forbidden' : 'unauthenticated'));
     }
     await expect(insertNextVersion(sql, { ...weltoffeneKommuneTemplate, dimensions: [] }, null)).rejects.toEqual(refusal('invalid'));
+    // The one-click standard questionnaire is for a fresh installation only; afterwards changes are versions.
+    await expect(publishStandardQuestionnaire(people.admin)).rejects.toEqual(refusal('forbidden'));
+    await expect(publishStandardQuestionnaire(people.network)).rejects.toEqual(refusal('conflict'));
+    await expect(listTemplateVersions(people.admin)).rejects.toEqual(refusal('forbidden'));
+    expect((await listTemplateVersions(people.network)).map((v) => v.version)).toEqual([2, 1]);
   });
 });
 

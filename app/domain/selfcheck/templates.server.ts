@@ -87,3 +87,19 @@ export async function dimensionTitlesOf(actor: MaybeActor, { templateIds, langua
   }
   return titles;
 }
+
+/**
+ * Installations outside the demo start without a questionnaire: the network team publishes the standard one
+ * ("Weltoffene Kommune", db/seed-data) with one click. Refused once any version of it exists — changes to a
+ * published questionnaire are new versions, not re-publications of the standard.
+ */
+export async function publishStandardQuestionnaire(actor: MaybeActor): Promise<TemplateVersion> {
+  const team = requireNetworkTeam(actor);
+  const { weltoffeneKommuneTemplate } = await import('../../../db/seed-data/selfcheck-template');
+  return sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtext(${`selfcheck-template:${weltoffeneKommuneTemplate.templateKey}`}))`;
+    const [exists] = await tx`select 1 from selfcheck_templates where template_key = ${weltoffeneKommuneTemplate.templateKey}`;
+    if (exists) throw new DomainError('conflict', 'selfcheck:errors.standardPublished');
+    return insertNextVersion(tx, weltoffeneKommuneTemplate, team.userId);
+  });
+}
