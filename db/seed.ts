@@ -59,6 +59,8 @@ export async function seedDemoNetwork(sql: Sql, options: { password: string }): 
     await seedDemoDialogues(sql);
     const { seedDemoIncidents } = await import('./seed-incidents');
     await seedDemoIncidents(sql, DEMO_TOWNS[0].slug);
+    const { seedDemoSelfcheck } = await import('./seed-selfcheck');
+    await seedDemoSelfcheck(sql);
   }
   return seeded;
 }

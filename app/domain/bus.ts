@@ -13,4 +13,6 @@ export type BusMessage =
   | { type: 'thread:changed'; townId: number; forumId: number; threadId: number; previousForumId?: number }
   | { type: 'queue:changed'; townId: number; caseId?: number }
   | { type: 'dialogue:registrations-changed'; eventId: number; townId: number | null }
-  | { type: 'dialogue:promoted'; eventId: number; userIds: string[] };
+  | { type: 'dialogue:promoted'; eventId: number; userIds: string[] }
+  | { type: 'selfcheck:progress'; townId: number; roundId: number }
+  | { type: 'advice:changed'; townId: number; requestId: number };

@@ -20,6 +20,10 @@ export interface ServerToClientEvents {
   'dialogue:counts-changed': (payload: { eventId: number }) => void;
   /** Only to the person: their registration changed (promoted from the waiting list). */
   'dialogue:registration-changed': (payload: { eventId: number }) => void;
+  /** Only in a round's admins' room: someone was invited, saved answers, finished, or the round closed. */
+  'selfcheck:progress': (payload: { roundId: number }) => void;
+  /** Only in the network team's room: an advice request was made, assigned or moved on. */
+  'advice:changed': (payload: { requestId: number }) => void;
 }
 
 /** Client → server. Imperative; every handler answers through the ack. */
@@ -34,6 +38,8 @@ export interface ClientToServerEvents {
   'forum:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'queue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'dialogue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'selfcheck:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'advice:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
 }
 
 export type SocketAck<T = object> = ({ ok: true } & T) | { ok: false; error: string; message?: string };

@@ -9,6 +9,10 @@ export const rooms = {
   moderation: (municipalityId: number) => `mod:${municipalityId}`,
   /** A dialogue event's organisers only: live registration and check-in counts. */
   dialogueOrganisers: (eventId: number) => `dialogue-org:${eventId}`,
+  /** A self-check round's progress: the town's admins only. */
+  selfcheckRound: (roundId: number) => `selfcheck-round:${roundId}`,
+  /** The network team's advice queue. */
+  adviceQueue: () => 'advice-queue',
 };
 
 export const threadIdOfRoom = (room: string): number | null => (room.startsWith('thread:') ? Number(room.slice(7)) : null);

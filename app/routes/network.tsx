@@ -13,7 +13,7 @@ import { pageTitle } from '#app/web/page.server';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '#app/i18n/languages';
 import { ChoiceGroup, Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
 
-export const handle = { i18n: ['common', 'towns', 'network', 'incidents'] };
+export const handle = { i18n: ['common', 'towns', 'network', 'incidents', 'selfcheck'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
@@ -37,7 +37,7 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
 });
 
 export default function Network() {
-  const { t } = useTranslation(['network', 'towns', 'common']);
+  const { t } = useTranslation(['network', 'towns', 'common', 'selfcheck']);
   const { towns, created } = useLoaderData<typeof loader>();
   const [form, fields] = useAppForm(createTownSchema, { defaultValue: { languages: ['de', 'de-x-ls', 'en'], defaultLanguage: 'de' } });
   const busy = useNavigation().state === 'submitting';
@@ -45,10 +45,18 @@ export default function Network() {
     <div className="page">
       <h1>{t('title')}</h1>
       <p className="lead">{t('lead')}</p>
-      <p>
-        <Link to="/network/support">{t('incidents:directory.heading')}</Link>
-      </p>
       {created ? <Notice>{t('created', { slug: created })}</Notice> : null}
+      <ul className="inline-list">
+        <li>
+          <Link to="/network/support">{t('incidents:directory.heading')}</Link>
+        </li>
+        <li>
+          <Link to="/network/selfcheck">{t('selfcheck:stock.title')}</Link>
+        </li>
+        <li>
+          <Link to="/network/selfcheck/advice">{t('selfcheck:queue.title')}</Link>
+        </li>
+      </ul>
       <section className="card" aria-labelledby="towns-heading">
         <h2 id="towns-heading">{t('townsHeading')}</h2>
         <table>

@@ -7,7 +7,7 @@ import { queueCounts } from '#app/domain/moderation/cases.server';
 import { useModerationLive } from '#app/realtime/use-moderation-live';
 import { routeLoader, townPage } from '#app/web/guard.server';
 
-export const handle = { i18n: ['common', 'towns', 'forums', 'moderation', 'dialogues', 'incidents'] };
+export const handle = { i18n: ['common', 'towns', 'forums', 'moderation', 'dialogues', 'incidents', 'selfcheck'] };
 
 /** The town's frame: its name, the person's role there, and the town's own navigation. */
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
@@ -23,7 +23,7 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
 });
 
 export default function TownLayout() {
-  const { t } = useTranslation(['towns', 'common', 'forums', 'moderation', 'dialogues']);
+  const { t } = useTranslation(['towns', 'common', 'forums', 'moderation', 'dialogues', 'selfcheck']);
   const { town, role, canManage, canManageForums: canManageTownForums, moderation, official } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   // Moderators see the queue's counter (and any open moderation page) change live.
@@ -70,6 +70,11 @@ export default function TownLayout() {
             <li>
               <NavLink to={`/towns/${town.slug}/transparency`}>{t('moderation:transparency.nav')}</NavLink>
             </li>
+            {role ? (
+              <li>
+                <NavLink to={`/towns/${town.slug}/selfcheck`}>{t('selfcheck:nav')}</NavLink>
+              </li>
+            ) : null}
             {canManageTownForums ? (
               <li>
                 <NavLink to={`/towns/${town.slug}/forums-admin`}>{t('forums:manage.nav')}</NavLink>

@@ -9,6 +9,7 @@ import type { BusMessage } from '#app/domain/bus';
 import { rooms } from '#app/realtime/rooms';
 import { BUS_CHANNEL } from '#app/domain/bus.server';
 import { getPostForRoom } from '#app/domain/forums/posts.server';
+import { roundIdsOfTown } from '#app/domain/selfcheck/live.server';
 import type { IoServer } from '../socket/types';
 import type { Presence } from './presence';
 
@@ -26,6 +27,8 @@ export async function dispatch(io: IoServer, presence: Presence, event: BusMessa
       io.to(rooms.user(event.userId)).emit('membership:changed', { municipalityId: event.municipalityId, role: event.role });
       // Someone who no longer moderates here leaves the town's live queue at once.
       if (event.role !== 'moderator' && event.role !== 'admin') io.in(rooms.user(event.userId)).socketsLeave(rooms.moderation(event.municipalityId));
+      // Someone who is no longer the town's admin leaves its self-check rounds' progress.
+      if (event.role !== 'admin') void leaveSelfcheckRooms(io, event.userId, event.municipalityId);
       break;
     case 'post:created':
     case 'post:updated': {
@@ -61,10 +64,20 @@ export async function dispatch(io: IoServer, presence: Presence, event: BusMessa
     case 'dialogue:promoted':
       for (const userId of event.userIds) io.to(rooms.user(userId)).emit('dialogue:registration-changed', { eventId: event.eventId });
       break;
+    case 'selfcheck:progress':
+      io.to(rooms.selfcheckRound(event.roundId)).emit('selfcheck:progress', { roundId: event.roundId });
+      break;
+    case 'advice:changed':
+      io.to(rooms.adviceQueue()).emit('advice:changed', { requestId: event.requestId });
+      break;
     case 'thread:presence':
       presence.receive(event.threadId, event.processId, event.count);
       break;
   }
+}
+
+async function leaveSelfcheckRooms(io: IoServer, userId: string, townId: number) {
+  for (const roundId of await roundIdsOfTown({ townId })) io.in(rooms.user(userId)).socketsLeave(rooms.selfcheckRound(roundId));
 }
 
 /**

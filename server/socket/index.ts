@@ -14,6 +14,7 @@ import { registerTownHandlers } from './towns';
 import { registerForumHandlers } from './forums';
 import { registerModerationHandlers } from './moderation';
 import { registerDialogueHandlers } from './dialogues';
+import { registerSelfcheckHandlers } from './selfcheck';
 import { floodGuard } from './flood-guard';
 import type { IoServer } from './types';
 
@@ -56,6 +57,7 @@ export function createSocketServer(httpServer: HttpServer, options: { publicUrl:
     registerForumHandlers(socket, options.presence());
     registerModerationHandlers(socket);
     registerDialogueHandlers(socket);
+    registerSelfcheckHandlers(socket);
   });
   return io;
 }
