@@ -12,6 +12,7 @@ import { pruneThrottleEvents } from '#app/domain/auth/throttle.server';
 import { pruneExpiredSessions } from '#app/domain/auth/sessions.server';
 import { pruneStaleDevices } from '#app/domain/auth/devices.server';
 import { sql } from '#app/database/client.server';
+import { buildDataExport, failDataExport } from '#app/domain/personal-data/export.server';
 
 /** A task whose payload is checked first: a malformed job fails for good instead of being retried. */
 function task<S extends z.ZodTypeAny>(schema: S, run: (payload: z.output<S>, job: { attempt: number; maxAttempts: number }) => Promise<unknown>): Task {
@@ -33,6 +34,14 @@ export const TASK_LIST = {
     await pruneThrottleEvents(sql);
     await pruneExpiredSessions();
     await pruneStaleDevices();
+  }),
+  'build-data-export': task(z.object({ exportId: z.number().int().positive() }), async ({ exportId }, job) => {
+    try {
+      await buildDataExport({ exportId });
+    } catch (error) {
+      if (job.attempt >= job.maxAttempts) await failDataExport({ exportId });
+      throw error;
+    }
   }),
 } satisfies Record<TaskName, Task> as TaskList;
 

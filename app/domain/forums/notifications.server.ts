@@ -7,7 +7,7 @@ import { renderMail } from '#app/domain/mail/templates.server';
 import { settings } from '#app/env.server';
 import { threadReadable } from './visibility.server';
 
-export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome';
+export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome' | 'export_ready';
 
 /**
  * What the notifications page lists: replies and quotes grouped per thread (the newest first, with how many
@@ -22,8 +22,9 @@ export interface NotificationGroup {
   postId: number | null;
   reportId: number | null;
   decisionId: number | null;
-  townSlug: string;
-  townName: string;
+  /** Null for notices that belong to no town (a copy of one's data is ready). */
+  townSlug: string | null;
+  townName: string | null;
   /** Who wrote, newest first, at most three names. */
   authorNames: string[];
   count: number;
@@ -58,7 +59,7 @@ export async function listNotifications(maybeActor: MaybeActor, input: { limit?:
     select n.id, n.kind, n.thread_id, t.title as thread_title, n.post_id, n.report_id, n.decision_id, m.slug as town_slug, m.name as town_name,
            u.display_name as author_name, n.created_at, n.read_at is not null as read
       from notifications n
-      join municipalities m on m.id = n.municipality_id
+      left join municipalities m on m.id = n.municipality_id
       left join threads t on t.id = n.thread_id
       left join posts p on p.id = n.post_id
       left join users u on u.id = p.author_id
