@@ -48,13 +48,16 @@ export async function createTownWithStaff(slug: string): Promise<Town> {
 export interface Resident extends TestPerson {
   actor: Actor;
   displayName: string;
+  tag: string;
   threadId: number;
   postId: number;
   replyId: number;
 }
 
 /** A member with a row in every table that can hold one: posts, history, follows, reports, decisions, appeals, mail … */
-export async function createResident(town: Town, displayName: string, other?: Resident): Promise<Resident> {
+export async function createResident(town: Town, displayName: string, other?: Resident, options: { tag?: string } = {}): Promise<Resident> {
+  // What the person writes mentions `tag` (their name, unless a test needs texts that do not name them).
+  const tag = options.tag ?? displayName;
   const person = await createUser({ label: displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-') });
   await grantRole(person.userId, town.townId, 'member');
   await sql`update users set display_name = ${displayName} where id = ${person.userId}`;
@@ -62,29 +65,29 @@ export async function createResident(town: Town, displayName: string, other?: Re
   // A session and a known device; a wrong password (a throttling row naming the address).
   await signIn(null, { email: person.email, password: person.password, ip: testClient().ip, https: false });
   await signIn(null, { email: person.email, password: 'wrong password!', ip: testClient().ip, https: false }).catch(() => {});
-  const { threadId, postId } = await createThread(actor, { townId: town.townId, forumId: town.forum.id, title: `Thread of ${displayName}`, body: doc(`Opening words by ${displayName}`), language: 'en' });
-  await editPost(actor, { townId: town.townId, postId, body: doc(`Opening words by ${displayName}, edited`), language: 'en' });
-  const { postId: replyId } = await createReply(actor, { townId: town.townId, threadId, body: doc(`A second thought from ${displayName}`), language: 'en' });
+  const { threadId, postId } = await createThread(actor, { townId: town.townId, forumId: town.forum.id, title: `Thread of ${tag}`, body: doc(`Opening words by ${tag}`), language: 'en' });
+  await editPost(actor, { townId: town.townId, postId, body: doc(`Opening words by ${tag}, edited`), language: 'en' });
+  const { postId: replyId } = await createReply(actor, { townId: town.townId, threadId, body: doc(`A second thought from ${tag}`), language: 'en' });
   await markThreadRead(actor, { threadId, position: 2 });
   if (other) {
     // Each replies in the other's thread: notifications, and posts in threads one did not start.
-    await createReply(other.actor, { townId: town.townId, threadId, body: doc(`${other.displayName} answers`), language: 'en' });
-    await createReply(actor, { townId: town.townId, threadId: other.threadId, body: doc(`${displayName} answers too`), language: 'en' });
-    await fileReport(actor, { townId: town.townId, postId: other.postId, target: 'post', category: 'spam', explanation: `Reported by ${displayName}`, ...testClient() });
+    await createReply(other.actor, { townId: town.townId, threadId, body: doc(`${other.tag} answers`), language: 'en' });
+    await createReply(actor, { townId: town.townId, threadId: other.threadId, body: doc(`${tag} answers too`), language: 'en' });
+    await fileReport(actor, { townId: town.townId, postId: other.postId, target: 'post', category: 'spam', explanation: `Reported by ${tag}`, ...testClient() });
   }
   // A decision about the member (hide their reply), which they appeal; a warning.
   await fileReport(town.moderator, { townId: town.townId, postId: replyId, target: 'post', category: 'insult', explanation: 'Rude.', ...testClient() });
   const postCase = (await listQueue(town.moderator, { townId: town.townId })).find((item) => item.postId === replyId)!;
   const hidden = await decide(town.moderator, { townId: town.townId, caseId: postCase.id, action: 'hide', ...reasons });
-  await fileAppeal(actor, { decisionId: hidden.decisionId, text: `I, ${displayName}, disagree with this decision.` });
+  await fileAppeal(actor, { decisionId: hidden.decisionId, text: `I, ${tag}, disagree with this decision.` });
   await fileReport(town.moderator, { townId: town.townId, postId, target: 'user', category: 'harassment', explanation: '', ...testClient() });
   const userCase = (await listQueue(town.moderator, { townId: town.townId })).find((item) => item.targetKind === 'user' && item.subjectName === displayName)!;
   await decide(town.moderator, { townId: town.townId, caseId: userCase.id, action: 'warn', days: 30, ...reasons });
   // An invitation to their address, a barrier report, a guest report made with their address.
   await inviteStaff(town.admin, { townId: town.townId, email: person.email, role: 'organiser' });
-  await submitFeedback(actor, { pageUrl: '/towns', description: `The menu is hard to reach (${displayName})`, ...testClient() });
+  await submitFeedback(actor, { pageUrl: '/towns', description: `The menu is hard to reach (${tag})`, ...testClient() });
   await fileReport(null, { townId: town.townId, postId, target: 'post', category: 'other', explanation: 'As a guest', email: person.email, ...testClient() });
-  return { ...person, actor, displayName, threadId, postId, replyId };
+  return { ...person, actor, displayName, tag, threadId, postId, replyId };
 }
 
 export interface CatalogueColumn {

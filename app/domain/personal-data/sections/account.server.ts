@@ -45,12 +45,13 @@ export const accountSection: PersonalDataSection = {
 
   async erase(tx, erasure) {
     await tx`delete from mail_outbox where lower(recipient) = lower(${erasure.email})`;
-    // Mail to others may name the member (an invitation names who sent it).
-    if (erasure.displayName.length >= 3) {
-      await tx`update mail_outbox set subject = replace(subject, ${erasure.displayName}, '—'), body_text = replace(body_text, ${erasure.displayName}, '—')
-                where position(${erasure.displayName} in subject) > 0 or position(${erasure.displayName} in body_text) > 0`;
+    // Mail to others may name the member (an invitation names who sent it; a barrier report, the reporter's address).
+    for (const value of [erasure.email, erasure.displayName]) {
+      if (value.length < 3) continue; // a two-letter name would blank unrelated words
+      await tx`update mail_outbox set subject = replace(subject, ${value}, '—'), body_text = replace(body_text, ${value}, '—')
+                where position(${value} in subject) > 0 or position(${value} in body_text) > 0`;
     }
-    await tx`delete from throttle_events where position(${erasure.email.toLowerCase()} in lower(bucket)) > 0`;
+    await tx`delete from throttle_events where position(${erasure.email.toLowerCase()} in lower(bucket)) > 0 or position(${erasure.userId} in bucket) > 0`;
     await tx`delete from invitations where lower(email) = lower(${erasure.email})`;
     await tx`update accessibility_feedback set contact_email = null where lower(contact_email) = lower(${erasure.email})`;
     // Sessions, tokens, devices and memberships go with the account row (on delete cascade).
