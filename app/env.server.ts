@@ -35,6 +35,7 @@ const schema = z.object({
   SIGNUPS_PER_IP_PER_HOUR: positiveInt(30),
   WELTOFFEN_DEMO: flag,
   LOCALES_DIR: z.string().default('locales'),
+  LEGAL_TEXTS_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -61,6 +62,8 @@ export interface Settings {
   /** The operator asked for production (NODE_ENV=production when the app was started). */
   production: boolean;
   localesDir: string;
+  /** The operator's privacy and legal notices (privacy.<lng>.md, legal.md …); null: the sample texts. */
+  legalTextsDir: string | null;
   demo: DemoSettings;
 }
 
@@ -116,6 +119,7 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
     signupsPerIpPerHour: env.SIGNUPS_PER_IP_PER_HOUR,
     production,
     localesDir: path.resolve(env.LOCALES_DIR),
+    legalTextsDir: env.LEGAL_TEXTS_DIR ? path.resolve(env.LEGAL_TEXTS_DIR) : null,
     demo: {
       enabled: demoEnabled,
       publishedPassword: demoEnabled && !production && !publicUrl,

@@ -1,28 +1,34 @@
 import { redirect, type MetaFunction, type LoaderFunctionArgs, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { listExports, requestExport } from '#app/domain/personal-data/export.server';
-import { EXPORT_DAYS, requestExportSchema } from '#app/domain/personal-data/schemas';
+import { cancelDeletion, pendingDeletion, requestDeletion } from '#app/domain/personal-data/deletion.server';
+import { cancelDeletionSchema, EXPORT_DAYS, GRACE_DAYS, requestDeletionSchema, requestExportSchema } from '#app/domain/personal-data/schemas';
+import { blankSessionCookie } from '#app/domain/auth/sessions.server';
 import { attempt, parseSubmission, rejected } from '#app/web/form.server';
-import { useFormReply } from '#app/web/form';
+import { useAppForm, useFormReply } from '#app/web/form';
 import { requireActor, routeAction, routeLoader } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
-import { FormAlert, Notice } from '#app/components/ui/field';
+import { ChoiceGroup, Field, FormAlert, Notice } from '#app/components/ui/field';
 import { useDateFormat } from '#app/components/use-date-format';
 
 export const handle = { i18n: ['common', 'privacy'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const privacySchema = z.discriminatedUnion('intent', [requestExportSchema]);
+const privacySchema = z.discriminatedUnion('intent', [requestExportSchema, requestDeletionSchema, cancelDeletionSchema]);
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
   const actor = await requireActor(args);
   const url = new URL(args.request.url);
+  const [exports, deletion] = await Promise.all([listExports(actor), pendingDeletion(actor)]);
   return {
     title: await pageTitle(args, 'privacy:page.title'),
     requested: url.searchParams.has('requested'),
-    exports: await listExports(actor),
+    cancelled: url.searchParams.has('cancelled'),
+    exports,
+    deletion,
   };
 });
 
@@ -30,9 +36,19 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
   const actor = await requireActor(args);
   const submission = await parseSubmission(args.request, privacySchema);
   if (submission.status !== 'success') return rejected(submission, privacySchema);
+  const input = submission.value;
   return attempt(args.request, submission, privacySchema, async () => {
-    await requestExport(actor);
-    return redirect('/account/privacy?requested=1');
+    if (input.intent === 'request-export') {
+      await requestExport(actor);
+      return redirect('/account/privacy?requested=1');
+    }
+    if (input.intent === 'cancel-deletion') {
+      await cancelDeletion(actor);
+      return redirect('/account/privacy?cancelled=1');
+    }
+    await requestDeletion(actor, input);
+    // Every session has ended, this one too.
+    return redirect('/account/deletion-requested', { headers: { 'Set-Cookie': blankSessionCookie(args.context.https) } });
   });
 });
 
@@ -40,9 +56,11 @@ const kilobytes = (bytes: number | null) => Math.max(1, Math.round((bytes ?? 0) 
 
 export default function AccountPrivacy() {
   const { t } = useTranslation(['privacy', 'common']);
-  const { exports, requested } = useLoaderData<typeof loader>();
+  const { exports, deletion, requested, cancelled } = useLoaderData<typeof loader>();
   const formatDate = useDateFormat();
+  const formatDay = useDateFormat({ dateStyle: 'long' });
   const exportReply = useFormReply('request-export');
+  const [deletionForm, fields] = useAppForm(requestDeletionSchema, { formName: 'request-deletion' });
   const busy = useNavigation().state === 'submitting';
   return (
     <div className="page narrow">
@@ -83,6 +101,42 @@ export default function AccountPrivacy() {
             {t('export.request')}
           </button>
         </Form>
+      </section>
+      <section aria-labelledby="deletion-heading" className="card stack">
+        <h2 id="deletion-heading">{t('deletion.heading')}</h2>
+        {cancelled ? <Notice>{t('deletion.cancelled')}</Notice> : null}
+        {deletion ? (
+          <>
+            <p className="alert alert-warning">
+              {t(deletion.keepPosts ? 'deletion.pendingKeep' : 'deletion.pendingRemove', { date: formatDay(deletion.eraseAfter) })}
+            </p>
+            <Form method="post">
+              <button type="submit" name="intent" value="cancel-deletion" className="button primary">
+                {t('deletion.cancel')}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <p>{t('deletion.text', { days: GRACE_DAYS })}</p>
+            <p>{t('deletion.keptNote')}</p>
+            <Form method="post" className="stack" {...getFormProps(deletionForm)}>
+              <FormAlert errors={deletionForm.errors} />
+              <ChoiceGroup
+                field={fields.content}
+                legend={t('deletion.contentLegend')}
+                options={[
+                  { value: 'keep', label: t('deletion.keep') },
+                  { value: 'remove', label: t('deletion.remove') },
+                ]}
+              />
+              <Field field={fields.currentPassword} type="password" label={t('deletion.password')} autoComplete="current-password" />
+              <button type="submit" name="intent" value="request-deletion" className="button danger" disabled={busy}>
+                {t('deletion.submit')}
+              </button>
+            </Form>
+          </>
+        )}
       </section>
     </div>
   );

@@ -46,6 +46,9 @@ export default function Network() {
       <h1>{t('title')}</h1>
       <p className="lead">{t('lead')}</p>
       {created ? <Notice>{t('created', { slug: created })}</Notice> : null}
+      <p>
+        <Link to="/network/personal-data">{t('common:personalData.figures')}</Link>
+      </p>
       <section className="card" aria-labelledby="towns-heading">
         <h2 id="towns-heading">{t('townsHeading')}</h2>
         <table>
