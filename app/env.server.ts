@@ -39,6 +39,7 @@ const schema = z.object({
   INCIDENT_ENCRYPTION_KEYS: z.string().min(1).optional(),
   /** A PEM file with the server's Ed25519 private key that signs evidence chain heads. */
   INCIDENT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  LEGAL_TEXTS_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -65,6 +66,8 @@ export interface Settings {
   /** The operator asked for production (NODE_ENV=production when the app was started). */
   production: boolean;
   localesDir: string;
+  /** The operator's privacy and legal notices (privacy.<lng>.md, legal.md …); null: the sample texts. */
+  legalTextsDir: string | null;
   demo: DemoSettings;
   incidents: IncidentKeySettings;
 }
@@ -143,6 +146,7 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
           : null,
       createMissing: demoEnabled,
     },
+    legalTextsDir: env.LEGAL_TEXTS_DIR ? path.resolve(env.LEGAL_TEXTS_DIR) : null,
     demo: {
       enabled: demoEnabled,
       publishedPassword: demoEnabled && !production && !publicUrl,

@@ -8,6 +8,7 @@ import { identityOf } from '#app/web/identity.server';
 import { setPreferredLanguage } from '#app/domain/auth/accounts.server';
 import { unreadNotificationCount } from '#app/domain/forums/notifications.server';
 import { openWorkAcrossTowns } from '#app/domain/moderation/cases.server';
+import { pendingDeletion } from '#app/domain/personal-data/deletion.server';
 import { languageCookie, resolveLanguage } from '#app/i18n/locale.server';
 import { isDatabaseUnavailable, unavailablePage } from '#app/web/outage.server';
 import { isUnavailableData, type KeptSubmission } from '#app/web/outage';
@@ -16,6 +17,7 @@ import { useNonce } from '#app/components/nonce';
 import { SiteHeader } from '#app/components/site-header';
 import { SiteFooter } from '#app/components/site-footer';
 import { SessionWatcher } from '#app/components/session-watcher';
+import { DeletionBanner } from '#app/components/deletion-banner';
 import { settings } from '#app/env.server';
 
 export const links: LinksFunction = () => [
@@ -36,11 +38,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }
     if (setCookie) headers.append('Set-Cookie', setCookie);
     // Staff reach their work from every page: open cases and appeals per town they moderate.
-    const [unreadNotifications, moderation] = actor ? await Promise.all([unreadNotificationCount(actor), openWorkAcrossTowns(actor)]) : [0, []];
+    const [unreadNotifications, moderation, deletion] = actor
+      ? await Promise.all([unreadNotificationCount(actor), openWorkAcrossTowns(actor), pendingDeletion(actor)])
+      : [0, [], null];
     return data(
       {
         language,
-        user: actor ? { displayName: actor.displayName, isNetworkTeam: actor.isNetworkTeam, unreadNotifications, moderation } : null,
+        user: actor ? { displayName: actor.displayName, isNetworkTeam: actor.isNetworkTeam, unreadNotifications, moderation, deletionDue: deletion?.eraseAfter ?? null } : null,
         devMailbox: settings().demo.mailbox && context.directLocalRequest,
       },
       { headers },
@@ -99,6 +103,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       </a>
       <SiteHeader user={root?.user ?? null} language={language} />
       <main id="main" tabIndex={-1}>
+        {root?.user?.deletionDue ? <DeletionBanner due={root.user.deletionDue} /> : null}
         {children}
       </main>
       <SiteFooter devMailbox={root?.devMailbox ?? false} />

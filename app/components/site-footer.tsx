@@ -8,6 +8,12 @@ export function SiteFooter({ devMailbox }: { devMailbox: boolean }) {
       <nav aria-label={t('nav.footer')}>
         <ul>
           <li>
+            <Link to="/privacy">{t('personalData.privacy')}</Link>
+          </li>
+          <li>
+            <Link to="/legal">{t('personalData.legal')}</Link>
+          </li>
+          <li>
             <Link to="/accessibility">{t('nav.accessibility')}</Link>
           </li>
           <li>

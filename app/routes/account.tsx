@@ -15,7 +15,7 @@ import { languageCookie } from '#app/i18n/locale.server';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '#app/i18n/languages';
 import { Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
 
-export const handle = { i18n: ['common', 'auth', 'towns'] };
+export const handle = { i18n: ['common', 'auth', 'towns', 'privacy'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const accountSchema = z.discriminatedUnion('intent', [profileSchema.extend({ intent: z.literal('profile') }), z.object({ intent: z.literal('sign-out-everywhere') })]);
@@ -47,7 +47,7 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
 });
 
 export default function Account() {
-  const { t } = useTranslation(['auth', 'common', 'towns']);
+  const { t } = useTranslation(['auth', 'common', 'towns', 'privacy']);
   const { profile, memberships, saved } = useLoaderData<typeof loader>();
   const [form, fields] = useAppForm(profileSchema, { formName: 'profile', defaultValue: { displayName: profile.displayName, language: profile.language } });
   const busy = useNavigation().state === 'submitting';
@@ -91,6 +91,12 @@ export default function Account() {
             {t('account.signOutEverywhere')}
           </button>
         </Form>
+      </section>
+      <section aria-labelledby="data-heading" className="card">
+        <h2 id="data-heading">{t('privacy:page.title')}</h2>
+        <p>
+          <Link to="/account/privacy">{t('privacy:page.accountLink')}</Link>
+        </p>
       </section>
     </div>
   );

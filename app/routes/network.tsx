@@ -56,6 +56,9 @@ export default function Network() {
         <li>
           <Link to="/network/selfcheck/advice">{t('selfcheck:queue.title')}</Link>
         </li>
+        <li>
+          <Link to="/network/personal-data">{t('common:personalData.figures')}</Link>
+        </li>
       </ul>
       <section className="card" aria-labelledby="towns-heading">
         <h2 id="towns-heading">{t('townsHeading')}</h2>

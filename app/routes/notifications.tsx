@@ -11,7 +11,7 @@ import { pageTitle } from '#app/web/page.server';
 import { Notice } from '#app/components/ui/field';
 import { useDateFormat } from '#app/components/use-date-format';
 
-export const handle = { i18n: ['common', 'forums', 'moderation', 'dialogues'] };
+export const handle = { i18n: ['common', 'forums', 'moderation', 'dialogues', 'privacy'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
@@ -45,7 +45,7 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
 });
 
 export default function Notifications() {
-  const { t } = useTranslation(['forums', 'common', 'moderation']);
+  const { t } = useTranslation(['forums', 'common', 'moderation', 'privacy']);
   const { groups, digest, saved } = useLoaderData<typeof loader>();
   const formatDate = useDateFormat();
   const unread = groups.reduce((sum, group) => sum + group.unread, 0);
@@ -68,7 +68,7 @@ export default function Notifications() {
             <NotificationText group={group} />
             <span className="meta">
               {' '}
-              · <bdi>{group.townName}</bdi> · {formatDate(group.latestAt)}
+              {group.townName ? <>· <bdi>{group.townName}</bdi> </> : null}· {formatDate(group.latestAt)}
             </span>
             {group.unread ? (
               <Form method="post" className="inline-form">
@@ -85,7 +85,7 @@ export default function Notifications() {
                     <input type="hidden" name="id" value={group.key.slice('notice:'.length)} />
                     <button type="submit" name="intent" value="read" className="button small">
                       {t('notifications.markRead')}
-                      <span className="visually-hidden"> – {group.townName}</span>
+                      <span className="visually-hidden"> – {group.townName ?? t('privacy:notifications.exportReady')}</span>
                     </button>
                   </>
                 )}
@@ -117,7 +117,7 @@ export default function Notifications() {
 
 /** Replies and quotes (grouped per thread) link to the newest post; moderation notices to the decision. */
 function NotificationText({ group }: { group: NotificationGroup }) {
-  const { t } = useTranslation(['forums', 'moderation', 'dialogues']);
+  const { t } = useTranslation(['forums', 'moderation', 'dialogues', 'privacy']);
   const names = group.authorNames.length ? group.authorNames.join(', ') : t('post.formerMember');
   switch (group.kind) {
     case 'reply':
@@ -138,5 +138,7 @@ function NotificationText({ group }: { group: NotificationGroup }) {
     case 'event_promoted':
     case 'event_cancelled':
       return <Link to={group.event?.path ?? '/notifications'}>{t(group.kind === 'event_promoted' ? 'dialogues:notices.promoted' : 'dialogues:notices.cancelled', { title: group.event?.title ?? '' })}</Link>;
+    case 'export_ready':
+      return <Link to="/account/privacy">{t('privacy:notifications.exportReady')}</Link>;
   }
 }

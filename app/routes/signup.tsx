@@ -42,6 +42,9 @@ export default function SignUp() {
         <Field field={fields.displayName} label={t('fields.displayName')} hint={t('signUp.displayNameHint')} autoComplete="nickname" />
         <Field field={fields.password} type="password" label={t('fields.password')} hint={t('signUp.passwordHint')} autoComplete="new-password" />
         <CheckboxField field={fields.acceptTerms} label={t('signUp.acceptTerms')} />
+        <p>
+          <Link to="/privacy">{t('common:personalData.privacy')}</Link>
+        </p>
         <button type="submit" className="button primary" disabled={busy}>
           {t('signUp.submit')}
         </button>

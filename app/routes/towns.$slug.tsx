@@ -85,6 +85,11 @@ export default function TownLayout() {
                 <NavLink to={`/towns/${town.slug}/members`}>{t('members.title')}</NavLink>
               </li>
             ) : null}
+            {canManage ? (
+              <li>
+                <NavLink to={`/towns/${town.slug}/personal-data`}>{t('common:personalData.figures')}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </div>

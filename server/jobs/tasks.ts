@@ -13,6 +13,9 @@ import { pruneExpiredSessions } from '#app/domain/auth/sessions.server';
 import { pruneStaleDevices } from '#app/domain/auth/devices.server';
 import { sql } from '#app/database/client.server';
 import { deleteOldAnswers, sendReminder } from '#app/domain/dialogues/reminders.server';
+import { buildDataExport, failDataExport } from '#app/domain/personal-data/export.server';
+import { eraseAccount, eraseDueAccounts } from '#app/domain/personal-data/deletion.server';
+import { pruneRetained } from '#app/domain/personal-data/retention.server';
 
 /** A task whose payload is checked first: a malformed job fails for good instead of being retried. */
 function task<S extends z.ZodTypeAny>(schema: S, run: (payload: z.output<S>, job: { attempt: number; maxAttempts: number }) => Promise<unknown>): Task {
@@ -37,7 +40,18 @@ export const TASK_LIST = {
   }),
   'send-dialogue-reminder': task(z.object({ registrationId: z.number().int().positive(), kind: z.enum(['24h', '1h']) }), (payload) => sendReminder(payload)),
   'delete-dialogue-answers': task(z.unknown(), () => deleteOldAnswers()),
+  'build-data-export': task(z.object({ exportId: z.number().int().positive() }), async ({ exportId }, job) => {
+    try {
+      await buildDataExport({ exportId });
+    } catch (error) {
+      if (job.attempt >= job.maxAttempts) await failDataExport({ exportId });
+      throw error;
+    }
+  }),
+  'erase-account': task(z.object({ userId: z.string().min(1).max(100) }), (payload) => eraseAccount(payload)),
+  'erase-due-accounts': task(z.unknown(), () => eraseDueAccounts()),
+  'prune-personal-data': task(z.unknown(), () => pruneRetained()),
 } satisfies Record<TaskName, Task> as TaskList;
 
 /** Recurring work (graphile-worker crontab: minute hour day month weekday task). Each runs once per tick across all processes. */
-export const CRONTAB = ['*/10 * * * * send-notification-digests', '17 3 * * * prune-expired', '41 3 * * * delete-dialogue-answers'].join('\n');
+export const CRONTAB = ['*/10 * * * * send-notification-digests', '17 3 * * * prune-expired', '41 3 * * * delete-dialogue-answers', '23 * * * * erase-due-accounts', '41 3 * * * prune-personal-data'].join('\n');

@@ -7,7 +7,7 @@ import { renderMail } from '#app/domain/mail/templates.server';
 import { settings } from '#app/env.server';
 import { threadReadable } from './visibility.server';
 
-export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome' | 'event_promoted' | 'event_cancelled';
+export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome' | 'event_promoted' | 'event_cancelled' | 'export_ready';
 
 /**
  * What the notifications page lists: replies and quotes grouped per thread (the newest first, with how many
@@ -24,8 +24,9 @@ export interface NotificationGroup {
   decisionId: number | null;
   /** A dialogue event's notice (a seat from the waiting list, a cancellation): its title and page. */
   event: { title: string; path: string } | null;
-  townSlug: string;
-  townName: string;
+  /** Null for notices that belong to no town (a copy of one's data is ready). */
+  townSlug: string | null;
+  townName: string | null;
   /** Who wrote, newest first, at most three names. */
   authorNames: string[];
   count: number;
@@ -57,8 +58,8 @@ const GROUPED: readonly NotificationKind[] = ['reply', 'quote'];
 export async function listNotifications(maybeActor: MaybeActor, input: { limit?: number } = {}): Promise<NotificationGroup[]> {
   const actor = requireSignedIn(maybeActor);
   const rows = await sql`
-    select n.id, n.kind, n.thread_id, t.title as thread_title, n.post_id, n.report_id, n.decision_id, coalesce(m.slug, '') as town_slug,
-           coalesce(m.name, '') as town_name, u.display_name as author_name, n.created_at, n.read_at is not null as read,
+    select n.id, n.kind, n.thread_id, t.title as thread_title, n.post_id, n.report_id, n.decision_id, m.slug as town_slug,
+           m.name as town_name, u.display_name as author_name, n.created_at, n.read_at is not null as read,
            n.dialogue_event_id, de.title as event_title
       from notifications n
       left join municipalities m on m.id = n.municipality_id
