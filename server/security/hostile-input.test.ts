@@ -217,6 +217,10 @@ const REAL_PARAMS = (): Record<string, string> => ({
   appealId: String(scenario.appealId),
   decisionId: String(scenario.hideDecisionId),
   token: scenario.invitationToken,
+  eventId: String(scenario.areas.eventId),
+  incidentId: String(scenario.areas.incidentId),
+  roundId: String(scenario.areas.roundId),
+  exportId: String(scenario.areas.exportId),
 });
 
 function fill(route: RouteUnderTest, values: Record<string, string>): string {

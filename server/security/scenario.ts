@@ -20,6 +20,13 @@ import { fileAppeal } from '#app/domain/moderation/appeals.server';
 import { saveModerationSettings } from '#app/domain/moderation/settings.server';
 import { addWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { inviteStaff } from '#app/domain/municipalities/members.server';
+import { createEvent, publishEvent } from '#app/domain/dialogues/events.server';
+import { eventFormSchema } from '#app/domain/dialogues/schemas';
+import { recordIncident } from '#app/domain/incidents/incidents.server';
+import { incidentSchema } from '#app/domain/incidents/schemas';
+import { openRound } from '#app/domain/selfcheck/rounds.server';
+import { publishStandardQuestionnaire } from '#app/domain/selfcheck/templates.server';
+import { requestExport } from '#app/domain/personal-data/export.server';
 import { actorOf, createTownDirectly, createUser, grantRole, linkFromMail, makeNetworkTeam, testClient, tokenOf } from '../../db/testing/factories';
 
 /** Every kind of viewer the readability rule distinguishes; `guest` has no session. */
@@ -84,6 +91,9 @@ export interface Scenario {
   invitationToken: string;
   /** The watched word (action hold) of town A: a text with it is held for review. */
   holdWord: string;
+  /** One of each of the other areas' records, for routes with their ids: a published event of town A (by
+   * `organiser`), an incident in `official`'s log, a self-check round of town A (by `admin`), `member`'s data export. */
+  areas: { eventId: number; incidentId: number; roundId: number; exportId: number };
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -192,6 +202,20 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
   await inviteStaff(admin, { townId: townA.id, email: inviteeEmail, role: 'organiser' });
   const invitationToken = tokenOf(await linkFromMail(inviteeEmail, 'invitations'));
 
+  const organiser = await actor('organiser');
+  const event = await createEvent(organiser, {
+    townId: townA.id,
+    ...eventFormSchema.parse({ format: 'citizen_dialogue', mode: 'in_person', title: 'Bürgerdialog', descriptionText: 'Alle sind eingeladen.', startDate: '2031-05-14', startTime: '18:00', endTime: '20:00', venueName: 'Rathaus', venueAddress: 'Markt 1, 24103 Kiel', capacity: '30' }),
+  });
+  await publishEvent(organiser, { townId: townA.id, eventId: event.id });
+  const { incidentId } = await recordIncident(await actor('official'), {
+    townId: townA.id,
+    ...incidentSchema.parse({ foundAt: '2026-03-02T07:30', foundBy: 'Sekretariat', channel: 'email', kind: 'threat', severity: 'high', description: 'Eine Drohung per E-Mail.' }),
+  });
+  const questionnaire = await publishStandardQuestionnaire(network);
+  const roundId = await openRound(admin, { townId: townA.id, title: 'Selbstcheck 2026', templateId: questionnaire.id });
+  const { exportId } = await requestExport(member);
+
   const a = townA.slug;
   return {
     townA,
@@ -218,6 +242,7 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     appealId,
     invitationToken,
     holdWord,
+    areas: { eventId: event.id, incidentId, roundId, exportId },
   };
 }
 
