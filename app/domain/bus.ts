@@ -13,4 +13,5 @@ export type BusMessage =
   | { type: 'thread:changed'; townId: number; forumId: number; threadId: number; previousForumId?: number }
   | { type: 'queue:changed'; townId: number; caseId?: number }
   | { type: 'dialogue:registrations-changed'; eventId: number; townId: number | null }
-  | { type: 'dialogue:promoted'; eventId: number; userIds: string[] };
+  | { type: 'dialogue:promoted'; eventId: number; userIds: string[] }
+  | { type: 'dialogue:questions-changed'; eventId: number };

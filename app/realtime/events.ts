@@ -20,6 +20,8 @@ export interface ServerToClientEvents {
   'dialogue:counts-changed': (payload: { eventId: number }) => void;
   /** Only to the person: their registration changed (promoted from the waiting list). */
   'dialogue:registration-changed': (payload: { eventId: number }) => void;
+  /** In an event's Q&A room: questions changed; re-read them (each reader under their own rights). */
+  'qa:changed': (payload: { eventId: number }) => void;
 }
 
 /** Client → server. Imperative; every handler answers through the ack. */
@@ -34,6 +36,7 @@ export interface ClientToServerEvents {
   'forum:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'queue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'dialogue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'qa:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
 }
 
 export type SocketAck<T = object> = ({ ok: true } & T) | { ok: false; error: string; message?: string };

@@ -9,6 +9,8 @@ export const rooms = {
   moderation: (municipalityId: number) => `mod:${municipalityId}`,
   /** A dialogue event's organisers only: live registration and check-in counts. */
   dialogueOrganisers: (eventId: number) => `dialogue-org:${eventId}`,
+  /** Everyone following an event's live Q&A (after the event's read check). */
+  dialogueQuestions: (eventId: number) => `dialogue-qa:${eventId}`,
 };
 
 export const threadIdOfRoom = (room: string): number | null => (room.startsWith('thread:') ? Number(room.slice(7)) : null);

@@ -117,4 +117,20 @@ export const checkInSchema = z.object({ code: registrationCodeSchema });
 export const registrationIdSchema = z.object({ registrationId: idField() });
 
 /** Joining an event's organisers' room (socket). */
-export const dialogueJoinPayload = z.object({ eventId: socketIdSchema, townId: socketIdSchema.nullable() });
+export const dialogueJoinPayload = z.object({ eventId: socketIdSchema, townId: socketIdSchema.nullable() }).strict();
+
+export const QUESTION_STATUSES = ['open', 'live', 'answered', 'hidden'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number] | 'held';
+
+export const askSchema = z.object({
+  intent: z.literal('ask'),
+  body: z.string({ required_error: 'dialogues:errors.questionRequired' }).trim().min(1, 'dialogues:errors.questionRequired').max(500, 'dialogues:errors.tooLong'),
+  anonymous: checkbox,
+});
+export const voteSchema = z.object({ intent: z.literal('vote'), questionId: idField() });
+export const moderateQuestionSchema = z.object({
+  intent: z.literal('moderate'),
+  questionId: idField(),
+  status: z.enum(QUESTION_STATUSES, { errorMap: () => ({ message: 'dialogues:errors.choice' }) }),
+});
+export const qaJoinPayload = dialogueJoinPayload;
