@@ -22,8 +22,12 @@ import {
   registrationCounts,
 } from '#app/domain/dialogues/registrations.server';
 import { registrationQrSvg } from '#app/domain/dialogues/qr.server';
+import { askQuestion, listQuestions, liveQuestion, moderateQuestion, toggleVote } from '#app/domain/dialogues/questions.server';
 import { formatCode } from '#app/domain/dialogues/registration-code';
 import {
+  askSchema,
+  moderateQuestionSchema,
+  voteSchema,
   cancelRegistrationSchema,
   checkInSchema,
   EVENT_LANGUAGES,
@@ -393,4 +397,64 @@ export async function registrationPageAction(args: ActionFunctionArgs) {
     await cancelByToken(null, { token });
     return redirect(`${back}&notice=cancelled`);
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Live Q&A and the big screen
+
+export async function questionsLoader(args: LoaderFunctionArgs) {
+  const scope = await eventScope(args);
+  const eventId = requireId(args.params.eventId);
+  const language = await languageOf(args.request, args.context);
+  const event = await getEvent(scope.actor, { townId: scope.townId, eventId, language });
+  const qa = await listQuestions(scope.actor, { townId: scope.townId, eventId });
+  return {
+    title: await pageTitle(args, 'dialogues:qa.pageTitle', { title: event.title }),
+    scope: publicScope(scope),
+    event: { id: event.id, title: event.title, path: event.path, textLanguage: event.textLanguage },
+    signedIn: !!scope.actor,
+    ...qa,
+  };
+}
+
+export async function questionsAction(args: ActionFunctionArgs) {
+  const scope = await eventScope(args);
+  const eventId = requireId(args.params.eventId);
+  const formData = await args.request.clone().formData().catch(() => null);
+  const intent = formData?.get('intent');
+  const back = `${scope.base}/${eventId}/questions`;
+  if (intent === 'vote') {
+    return formAction(args.request, voteSchema, async (input) => {
+      await toggleVote(await requireActor(args), { townId: scope.townId, eventId, questionId: input.questionId });
+      return redirect(back);
+    });
+  }
+  if (intent === 'moderate') {
+    return formAction(args.request, moderateQuestionSchema, async (input) => {
+      await moderateQuestion(await requireActor(args), { townId: scope.townId, eventId, questionId: input.questionId, status: input.status });
+      return redirect(back);
+    });
+  }
+  return formAction(
+    args.request,
+    askSchema,
+    async (input) => {
+      const { status } = await askQuestion(await requireActor(args), { townId: scope.townId, eventId, body: input.body, anonymous: input.anonymous });
+      return redirect(`${back}?asked=${status}`);
+    },
+    { defaults: { intent: 'ask' } },
+  );
+}
+
+export async function presentLoader(args: LoaderFunctionArgs) {
+  const scope = await eventScope(args);
+  const eventId = requireId(args.params.eventId);
+  const language = await languageOf(args.request, args.context);
+  const event = await getEvent(scope.actor, { townId: scope.townId, eventId, language });
+  return {
+    title: await pageTitle(args, 'dialogues:qa.presentTitle', { title: event.title }),
+    scope: publicScope(scope),
+    event: { id: event.id, title: event.title, path: event.path, textLanguage: event.textLanguage },
+    live: await liveQuestion(scope.actor, { townId: scope.townId, eventId }),
+  };
 }

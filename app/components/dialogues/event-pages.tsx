@@ -436,9 +436,16 @@ export function EventPage({ view, liveCounts }: { view: EventPageView; liveCount
         <h2 id="description-title">{t('event.description')}</h2>
         <div className="post-body" lang={event.textLanguage} dir="auto" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
       </section>
-      <p>
-        <a href={`${event.path}/calendar.ics`}>{t('event.calendarFile')}</a>
-      </p>
+      <ul className="inline-links">
+        <li>
+          <a href={`${event.path}/calendar.ics`}>{t('event.calendarFile')}</a>
+        </li>
+        {event.status === 'published' ? (
+          <li>
+            <Link to={`${event.path}/questions`}>{t('event.questions')}</Link>
+          </li>
+        ) : null}
+      </ul>
       <RegistrationBox view={view} />
     </article>
   );

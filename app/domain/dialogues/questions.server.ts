@@ -12,18 +12,9 @@ import { publish } from '#app/domain/bus.server';
 import { screenEdit } from '#app/domain/moderation/screening.server';
 import { canManageEvents, organisedTowns } from './access';
 import type { QuestionStatus } from './schemas';
+import type { QuestionView } from './types';
 
-export interface QuestionView {
-  id: number;
-  body: string;
-  /** null when anonymous (for everyone but moderators) or when the author's account is gone */
-  authorName: string | null;
-  anonymous: boolean;
-  status: QuestionStatus;
-  votes: number;
-  votedByMe: boolean;
-  mine: boolean;
-}
+export type { QuestionView };
 
 export interface QuestionsView {
   questions: QuestionView[];
