@@ -115,13 +115,19 @@ test('every events page passes axe in German and Arabic', async ({ browser }) =>
   await organiserPage.goto('/towns/hafenstadt/events?lng=en');
   const first = await organiserPage.getByTestId('event-list').getByRole('link').first().getAttribute('href');
   const network = await organiserPage.locator('a[href^="/network/events/"]').first().getAttribute('href');
+  await organiserPage.goto('/towns/hafenstadt/events?when=past&lng=en');
+  // Last year's network stock-taking, documented, and the town's past information evening.
+  const pastNetwork = await organiserPage.getByTestId('event-list').locator('a[href^="/network/events/"]').first().getAttribute('href');
+  const pastTown = await organiserPage.getByTestId('event-list').locator('a[href^="/towns/hafenstadt/events/"]').first().getAttribute('href');
+  await organiserPage.goto(`${pastNetwork}?lng=en`);
+  await expect(organiserPage.getByTestId('documentation')).toContainText('8 people attended');
   for (const lng of ['de', 'ar']) {
-    for (const path of ['/towns/hafenstadt/events', '/towns/hafenstadt/events/calendar', '/network/events', '/network/events/calendar', first!, network!, `${first}/questions`, `${first}/questions/present`]) {
+    for (const path of ['/towns/hafenstadt/events', '/towns/hafenstadt/events/calendar', '/network/events', '/network/events/calendar', first!, network!, `${first}/questions`, `${first}/questions/present`, '/towns/hafenstadt/events?when=past', pastNetwork!, pastTown!]) {
       await guest.goto(`${path}?lng=${lng}`);
       await expect(guest.locator('html')).toHaveAttribute('lang', lng);
       await expectAccessible(guest);
     }
-    for (const path of ['/towns/hafenstadt/events/new', `${first}`, `${first}/edit`, `${first}/registrations`, `${first}/check-in`]) {
+    for (const path of ['/towns/hafenstadt/events/new', `${first}`, `${first}/edit`, `${first}/registrations`, `${first}/check-in`, `${pastTown}/documentation`]) {
       await organiserPage.goto(`${path}?lng=${lng}`);
       await expect(organiserPage.locator('html')).toHaveAttribute('dir', lng === 'ar' ? 'rtl' : 'ltr');
       await expectAccessible(organiserPage);

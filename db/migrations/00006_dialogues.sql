@@ -114,3 +114,10 @@ create table dialogue_question_votes (
   created_at timestamptz not null default now(),
   primary key (question_id, user_id)
 );
+
+-- Documentation after the event: summary and outcomes (rich text, the post pipeline), a recording link.
+alter table dialogue_events
+  add column summary_doc jsonb, add column summary_html text, add column summary_text text,
+  add column outcomes_doc jsonb, add column outcomes_html text, add column outcomes_text text,
+  add column recording_url text check (length(recording_url) <= 500),
+  add column documented_at timestamptz;

@@ -85,11 +85,13 @@ export const eventFiltersSchema = z.object({
   language: z.enum(EVENT_LANGUAGES).optional().catch(undefined),
   online: z.enum(['online', 'in_person']).optional().catch(undefined),
   accessibility: z.enum(ACCESSIBILITY_FEATURES).optional().catch(undefined),
+  /** Past events (newest first) instead of upcoming ones. */
+  when: z.enum(['past']).optional().catch(undefined),
 });
 export type EventFilters = z.output<typeof eventFiltersSchema>;
 
 export function filtersFromQuery(search: URLSearchParams): EventFilters {
-  const raw = Object.fromEntries(['format', 'language', 'online', 'accessibility'].map((key) => [key, search.get(key) || undefined]));
+  const raw = Object.fromEntries(['format', 'language', 'online', 'accessibility', 'when'].map((key) => [key, search.get(key) || undefined]));
   return eventFiltersSchema.parse(raw);
 }
 
@@ -134,3 +136,13 @@ export const moderateQuestionSchema = z.object({
   status: z.enum(QUESTION_STATUSES, { errorMap: () => ({ message: 'dialogues:errors.choice' }) }),
 });
 export const qaJoinPayload = dialogueJoinPayload;
+
+export const documentationSchema = z.object({
+  intent: z.literal('document'),
+  summary: optionalText(200_000),
+  summaryText: optionalText(20_000),
+  outcomes: optionalText(200_000),
+  outcomesText: optionalText(20_000),
+  recordingUrl: httpsUrl.optional(),
+});
+export type DocumentationInput = Omit<z.output<typeof documentationSchema>, 'intent'>;
