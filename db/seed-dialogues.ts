@@ -12,7 +12,8 @@ const doc = (...paragraphs: string[]) => JSON.stringify({ type: 'doc', content: 
 
 export async function seedDemoDialogues(sql: Sql): Promise<void> {
   const { loadActor } = await import('../app/domain/auth/actor.server');
-  const { createEvent, publishEvent } = await import('../app/domain/dialogues/events.server');
+  const { createEvent, documentEvent, publishEvent } = await import('../app/domain/dialogues/events.server');
+  const { generateRegistrationCode } = await import('../app/domain/dialogues/registration-code');
   const { register } = await import('../app/domain/dialogues/registrations.server');
   const { utcToLocalDateTime } = await import('../app/domain/dialogues/time');
   type Input = Parameters<typeof createEvent>[1];
@@ -99,7 +100,7 @@ export async function seedDemoDialogues(sql: Sql): Promise<void> {
   );
   await registerAll(hafenstadt, workshop, neighbours.slice(0, 7));
 
-  await schedule(
+  const infoEvening = await schedule(
     organiser,
     base({
       format: 'information_evening',
@@ -158,4 +159,48 @@ export async function seedDemoDialogues(sql: Sql): Promise<void> {
     }),
   );
   await registerAll(null, bilanz, neighbours.slice(2, 6));
+
+  // Last year's stock-taking, documented. Past events take no registrations any more, so who came is written
+  // directly, as the check-in at the door would have.
+  const lastBilanz = await schedule(
+    network,
+    base({
+      townId: null,
+      format: 'network_review',
+      mode: 'hybrid',
+      title: 'Bilanz des Netzwerks: das erste halbe Jahr',
+      description: doc('Die drei Gründungskommunen berichten, was in den ersten sechs Monaten gelungen ist und was nicht.'),
+      startDate: day(-60),
+      startTime: '17:00',
+      endTime: '19:30',
+      venueName: 'Rathaus Hafenstadt, Ratssaal',
+      venueAddress: 'Am Markt 1, 24103 Hafenstadt',
+      joinUrl: 'https://meet.weltoffen.example/bilanz-1',
+      languages: ['de', 'en'],
+      interpretation: ['dgs'],
+    }),
+  );
+  const attended = async (eventId: number, people: typeof neighbours) => {
+    for (const person of people) {
+      await sql`insert into dialogue_registrations (event_id, user_id, status, code, language, created_at, confirmed_at, checked_in_at)
+                select ${eventId}, ${person.userId}, 'confirmed', ${generateRegistrationCode()}, ${person.language}, e.starts_at - interval '7 days',
+                       e.starts_at - interval '7 days', e.starts_at + interval '5 minutes'
+                  from dialogue_events e where e.id = ${eventId}`;
+    }
+  };
+  await attended(lastBilanz, neighbours.slice(0, 8));
+  await documentEvent(network, {
+    townId: null,
+    eventId: lastBilanz,
+    summaryText: 'Alle drei Kommunen haben ihre Foren eröffnet; in Hafenstadt gab es vier Bürgerdialoge mit zusammen 160 Teilnehmenden.\n\nSchwierig blieb es, junge Menschen und Menschen ohne Deutschkenntnisse zu erreichen.',
+    outcomesText: 'Jede Kommune bietet mindestens eine Veranstaltung pro Quartal mit Dolmetschung an.\n\nDas Netzwerk-Team stellt eine Vorlage für Einladungen in Leichter Sprache bereit.',
+    recordingUrl: 'https://video.weltoffen.example/bilanz-1',
+  });
+  await attended(infoEvening, neighbours.slice(3, 7));
+  await documentEvent(organiser, {
+    townId: hafenstadt,
+    eventId: infoEvening,
+    summaryText: 'Die Verkehrsbetriebe stellten die Linien 4 und 12 vor. Viele Fragen betrafen die Anbindung des Stadtteils Nord am Abend.',
+    outcomesText: 'Die Linie 12 fährt ab April auch nach 21 Uhr im Halbstundentakt. Ein zweiter Termin für Fragen folgt im Forum.',
+  });
 }

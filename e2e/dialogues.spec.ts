@@ -115,13 +115,19 @@ test('every events page passes axe in German and Arabic', async ({ browser }) =>
   await organiserPage.goto('/towns/hafenstadt/events?lng=en');
   const first = await organiserPage.getByTestId('event-list').getByRole('link').first().getAttribute('href');
   const network = await organiserPage.locator('a[href^="/network/events/"]').first().getAttribute('href');
+  await organiserPage.goto('/towns/hafenstadt/events?when=past&lng=en');
+  // Last year's network stock-taking, documented, and the town's past information evening.
+  const pastNetwork = await organiserPage.getByTestId('event-list').locator('a[href^="/network/events/"]').first().getAttribute('href');
+  const pastTown = await organiserPage.getByTestId('event-list').locator('a[href^="/towns/hafenstadt/events/"]').first().getAttribute('href');
+  await organiserPage.goto(`${pastNetwork}?lng=en`);
+  await expect(organiserPage.getByTestId('documentation')).toContainText('8 people attended');
   for (const lng of ['de', 'ar']) {
-    for (const path of ['/towns/hafenstadt/events', '/towns/hafenstadt/events/calendar', '/network/events', '/network/events/calendar', first!, network!]) {
+    for (const path of ['/towns/hafenstadt/events', '/towns/hafenstadt/events/calendar', '/network/events', '/network/events/calendar', first!, network!, `${first}/questions`, `${first}/questions/present`, '/towns/hafenstadt/events?when=past', pastNetwork!, pastTown!]) {
       await guest.goto(`${path}?lng=${lng}`);
       await expect(guest.locator('html')).toHaveAttribute('lang', lng);
       await expectAccessible(guest);
     }
-    for (const path of ['/towns/hafenstadt/events/new', `${first}`, `${first}/edit`, `${first}/registrations`, `${first}/check-in`]) {
+    for (const path of ['/towns/hafenstadt/events/new', `${first}`, `${first}/edit`, `${first}/registrations`, `${first}/check-in`, `${pastTown}/documentation`]) {
       await organiserPage.goto(`${path}?lng=${lng}`);
       await expect(organiserPage.locator('html')).toHaveAttribute('dir', lng === 'ar' ? 'rtl' : 'ltr');
       await expectAccessible(organiserPage);
@@ -146,4 +152,38 @@ test('a resident registers by keyboard only and gets the calendar file', async (
   const response = await page.request.get(`${page.url().replace(/\?.*$/, '')}/calendar.ics`);
   expect(response.headers()['content-type']).toContain('text/calendar');
   expect(await response.text()).toContain('BEGIN:VEVENT');
+});
+
+test('a question appears live for the moderator, who puts it on the big screen', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const question = `Wann kommen die Bänke am Hafen? (${Date.now()})`;
+  const moderator = await signedInPage(browser, 'moderation@demo.weltoffen.example');
+  await moderator.goto('/towns/hafenstadt/events?lng=en');
+  await moderator.getByRole('link', { name: /harbour park/ }).click();
+  await moderator.getByRole('link', { name: 'Questions (live Q&A)' }).click();
+  await expect(moderator.getByRole('heading', { name: 'Questions (live Q&A)' })).toBeVisible();
+  const questionsUrl = moderator.url().replace(/\?.*$/, '');
+
+  const screen = await (await browser.newContext()).newPage();
+  await screen.goto(`${questionsUrl}/present?lng=en`);
+  await expect(screen.getByText('The next question comes shortly.')).toBeVisible();
+
+  const resident = await signedInPage(browser, demo.resident);
+  await resident.goto(questionsUrl);
+  await resident.getByLabel('Your question').fill(question);
+  await resident.getByRole('checkbox', { name: 'Ask anonymously' }).check();
+  await resident.getByRole('button', { name: 'Ask' }).click();
+  await expect(resident.getByText('Your question is in the list.')).toBeVisible();
+  await expectAccessible(resident);
+
+  // Live for the moderator, who sees who asked; on the big screen it shows without a name.
+  const item = moderator.getByTestId('question').filter({ hasText: question });
+  await expect(item).toBeVisible();
+  await expect(item).toContainText('Rana R.');
+  await item.getByRole('button', { name: 'Show live' }).click();
+  await expect(screen.getByTestId('live-question')).toContainText(question);
+  await expect(screen.getByTestId('live-question')).toContainText('Anonymous');
+  await expect(screen.getByTestId('live-question')).not.toContainText('Rana');
+  await expectAccessible(screen);
+  await expect(resident.getByTestId('question').filter({ hasText: question })).toContainText('Live now');
 });

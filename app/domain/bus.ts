@@ -15,4 +15,5 @@ export type BusMessage =
   | { type: 'dialogue:registrations-changed'; eventId: number; townId: number | null }
   | { type: 'dialogue:promoted'; eventId: number; userIds: string[] }
   | { type: 'selfcheck:progress'; townId: number; roundId: number }
-  | { type: 'advice:changed'; townId: number; requestId: number };
+  | { type: 'advice:changed'; townId: number; requestId: number }
+  | { type: 'dialogue:questions-changed'; eventId: number };

@@ -24,6 +24,8 @@ export interface ServerToClientEvents {
   'selfcheck:progress': (payload: { roundId: number }) => void;
   /** Only in the network team's room: an advice request was made, assigned or moved on. */
   'advice:changed': (payload: { requestId: number }) => void;
+  /** In an event's Q&A room: questions changed; re-read them (each reader under their own rights). */
+  'qa:changed': (payload: { eventId: number }) => void;
 }
 
 /** Client → server. Imperative; every handler answers through the ack. */
@@ -40,6 +42,7 @@ export interface ClientToServerEvents {
   'dialogue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'selfcheck:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'advice:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'qa:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
 }
 
 export type SocketAck<T = object> = ({ ok: true } & T) | { ok: false; error: string; message?: string };

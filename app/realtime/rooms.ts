@@ -13,6 +13,8 @@ export const rooms = {
   selfcheckRound: (roundId: number) => `selfcheck-round:${roundId}`,
   /** The network team's advice queue. */
   adviceQueue: () => 'advice-queue',
+  /** Everyone following an event's live Q&A (after the event's read check). */
+  dialogueQuestions: (eventId: number) => `dialogue-qa:${eventId}`,
 };
 
 export const threadIdOfRoom = (room: string): number | null => (room.startsWith('thread:') ? Number(room.slice(7)) : null);

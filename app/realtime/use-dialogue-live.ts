@@ -20,3 +20,12 @@ export function useDialogueLive(event: { eventId: number; townId: number | null 
     options.organiser || options.registered,
   );
 }
+
+/** An event's live Q&A (list or big screen): `onChange` re-reads the questions whenever they change. */
+export function useQuestionsLive(event: { eventId: number; townId: number | null }, onChange: () => void) {
+  useRoom('qa:join', event.eventId, {
+    payload: () => ({ eventId: event.eventId, townId: event.townId }),
+    onJoined: (reply, rejoined) => reply.ok && rejoined && onChange(),
+  });
+  useSocketEvents({ 'qa:changed': (payload) => payload.eventId === event.eventId && onChange() });
+}

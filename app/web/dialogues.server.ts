@@ -9,8 +9,9 @@ import type { MaybeActor } from '#app/domain/auth/permissions';
 import { isMemberOf } from '#app/domain/auth/permissions';
 import { DomainError } from '#app/domain/errors';
 import { canManageEvents } from '#app/domain/dialogues/access';
-import { cancelEvent, createEvent, eventCalendar, eventTownFacts, feedCalendar, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from '#app/domain/dialogues/events.server';
+import { cancelEvent, createEvent, documentEvent, eventCalendar, eventTownFacts, feedCalendar, getDocumentation, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from '#app/domain/dialogues/events.server';
 import {
+  attendeesCsv,
   cancelByToken,
   cancelRegistration,
   checkIn,
@@ -22,8 +23,13 @@ import {
   registrationCounts,
 } from '#app/domain/dialogues/registrations.server';
 import { registrationQrSvg } from '#app/domain/dialogues/qr.server';
+import { askQuestion, listQuestions, liveQuestion, moderateQuestion, toggleVote } from '#app/domain/dialogues/questions.server';
 import { formatCode } from '#app/domain/dialogues/registration-code';
 import {
+  askSchema,
+  documentationSchema,
+  moderateQuestionSchema,
+  voteSchema,
   cancelRegistrationSchema,
   checkInSchema,
   EVENT_LANGUAGES,
@@ -35,7 +41,7 @@ import {
   registerSchema,
 } from '#app/domain/dialogues/schemas';
 import type { EventSummary } from '#app/domain/dialogues/types';
-import { eventDateTimeFormat, formatEventRange, hasEnded, isRegistrationClosed, utcToLocalDateTime } from '#app/domain/dialogues/time';
+import { eventDateTimeFormat, formatEventRange, hasEnded, hasStarted, isRegistrationClosed, utcToLocalDateTime } from '#app/domain/dialogues/time';
 import { mapLink } from '#app/domain/dialogues/texts';
 import { settings } from '#app/env.server';
 import type { CalendarView, EventCardView, EventListView, EventPageView, EventScopeView } from '#app/components/dialogues/views';
@@ -188,6 +194,8 @@ export async function eventPageLoader(args: LoaderFunctionArgs) {
   const actor = scope.actor;
   const viewer: EventPageView['viewer'] = !actor ? 'guest' : !actor.emailVerified ? 'unverified' : event.townId !== null && !isMemberOf(actor, event.townId) ? 'outsider' : 'member';
   const notice = new URL(args.request.url).searchParams.get('notice');
+  const started = event.status === 'published' && hasStarted(event);
+  const documentation = started ? await getDocumentation(scope.actor, { townId: scope.townId, eventId }) : null;
   const view: EventPageView = {
     scope: publicScope(scope),
     event: {
@@ -207,6 +215,10 @@ export async function eventPageLoader(args: LoaderFunctionArgs) {
     state,
     viewer,
     notice: notice === 'registered' || notice === 'cancelled' || notice === 'guestSent' ? notice : null,
+    documentation: documentation?.documentedAt
+      ? { summaryHtml: documentation.summaryHtml, outcomesHtml: documentation.outcomesHtml, recordingUrl: documentation.recordingUrl, attended: documentation.attended, registered: documentation.registered }
+      : null,
+    canDocument: started && scope.canManage,
   };
   const title = await pageTitle(args, 'dialogues:event.pageTitle', { title: event.title, town: scope.townName ?? t('list.network') });
   return { title, ...view };
@@ -392,5 +404,117 @@ export async function registrationPageAction(args: ActionFunctionArgs) {
   return formAction(args.request, registrationTokenIntent, async () => {
     await cancelByToken(null, { token });
     return redirect(`${back}&notice=cancelled`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Live Q&A and the big screen
+
+export async function questionsLoader(args: LoaderFunctionArgs) {
+  const scope = await eventScope(args);
+  const eventId = requireId(args.params.eventId);
+  const language = await languageOf(args.request, args.context);
+  const event = await getEvent(scope.actor, { townId: scope.townId, eventId, language });
+  const qa = await listQuestions(scope.actor, { townId: scope.townId, eventId });
+  return {
+    title: await pageTitle(args, 'dialogues:qa.pageTitle', { title: event.title }),
+    scope: publicScope(scope),
+    event: { id: event.id, title: event.title, path: event.path, textLanguage: event.textLanguage },
+    signedIn: !!scope.actor,
+    ...qa,
+  };
+}
+
+export async function questionsAction(args: ActionFunctionArgs) {
+  const scope = await eventScope(args);
+  const eventId = requireId(args.params.eventId);
+  const formData = await args.request.clone().formData().catch(() => null);
+  const intent = formData?.get('intent');
+  const back = `${scope.base}/${eventId}/questions`;
+  if (intent === 'vote') {
+    return formAction(args.request, voteSchema, async (input) => {
+      await toggleVote(await requireActor(args), { townId: scope.townId, eventId, questionId: input.questionId });
+      return redirect(back);
+    });
+  }
+  if (intent === 'moderate') {
+    return formAction(args.request, moderateQuestionSchema, async (input) => {
+      await moderateQuestion(await requireActor(args), { townId: scope.townId, eventId, questionId: input.questionId, status: input.status });
+      return redirect(back);
+    });
+  }
+  return formAction(
+    args.request,
+    askSchema,
+    async (input) => {
+      const { status } = await askQuestion(await requireActor(args), { townId: scope.townId, eventId, body: input.body, anonymous: input.anonymous });
+      return redirect(`${back}?asked=${status}`);
+    },
+    { defaults: { intent: 'ask' } },
+  );
+}
+
+export async function presentLoader(args: LoaderFunctionArgs) {
+  const scope = await eventScope(args);
+  const eventId = requireId(args.params.eventId);
+  const language = await languageOf(args.request, args.context);
+  const event = await getEvent(scope.actor, { townId: scope.townId, eventId, language });
+  return {
+    title: await pageTitle(args, 'dialogues:qa.presentTitle', { title: event.title }),
+    scope: publicScope(scope),
+    event: { id: event.id, title: event.title, path: event.path, textLanguage: event.textLanguage },
+    live: await liveQuestion(scope.actor, { townId: scope.townId, eventId }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Documentation after the event, and the attendee list (organisers)
+
+export async function documentationLoader(args: LoaderFunctionArgs) {
+  const scope = await eventScope(args);
+  requireManager(scope);
+  const eventId = requireId(args.params.eventId);
+  const language = await languageOf(args.request, args.context);
+  const event = await getEvent(scope.actor, { townId: scope.townId, eventId, language });
+  const documentation = await getDocumentation(scope.actor, { townId: scope.townId, eventId });
+  return {
+    title: await pageTitle(args, 'dialogues:documentation.pageTitle', { title: event.title }),
+    scope: publicScope(scope),
+    event: { id: event.id, title: event.title, path: event.path, textLanguage: event.textLanguage },
+    started: event.status === 'published' && hasStarted(event),
+    values: {
+      summaryDoc: documentation.summaryDoc,
+      summaryText: documentation.summaryText,
+      outcomesDoc: documentation.outcomesDoc,
+      outcomesText: documentation.outcomesText,
+      recordingUrl: documentation.recordingUrl ?? '',
+    },
+    attended: documentation.attended,
+    registered: documentation.registered,
+    saved: new URL(args.request.url).searchParams.has('saved'),
+  };
+}
+
+export async function documentationAction(args: ActionFunctionArgs) {
+  const scope = await eventScope(args);
+  requireManager(scope);
+  const eventId = requireId(args.params.eventId);
+  return formAction(
+    args.request,
+    documentationSchema,
+    async (input) => {
+      await documentEvent(scope.actor, { townId: scope.townId, eventId, ...input });
+      return redirect(`${scope.base}/${eventId}/documentation?saved=1`);
+    },
+    { defaults: { intent: 'document' } },
+  );
+}
+
+export async function attendeesCsvLoader(args: LoaderFunctionArgs) {
+  const scope = await eventScope(args);
+  const eventId = requireId(args.params.eventId);
+  const csv = await attendeesCsv(scope.actor, { townId: scope.townId, eventId });
+  return new Response(csv, {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="attendees-${eventId}.csv"`, 'Cache-Control': 'private, no-store' },
   });
 }

@@ -90,3 +90,34 @@ alter table notifications add constraint notifications_kind_check
   check (kind in ('reply', 'quote', 'report_received', 'decision', 'appeal_outcome', 'event_promoted', 'event_cancelled'));
 alter table notifications add column dialogue_event_id bigint references dialogue_events (id) on delete cascade;
 alter table notifications alter column municipality_id drop not null;
+
+-- Live Q&A during an event. held: a watched word sent it to the moderators first; hidden: taken down by them.
+create table dialogue_questions (
+  id bigint generated always as identity primary key,
+  event_id bigint not null references dialogue_events (id) on delete cascade,
+  author_id text references users (id) on delete set null,
+  -- the author's name is not shown to other participants (moderators still see who asked)
+  anonymous boolean not null default false,
+  body text not null check (length(body) between 1 and 500),
+  status text not null default 'open' check (status in ('open', 'live', 'answered', 'hidden', 'held')),
+  watched_pattern text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index dialogue_questions_event_idx on dialogue_questions (event_id, status);
+-- one live question per event at a time
+create unique index dialogue_questions_live_idx on dialogue_questions (event_id) where status = 'live';
+
+create table dialogue_question_votes (
+  question_id bigint not null references dialogue_questions (id) on delete cascade,
+  user_id text not null references users (id) on delete cascade,
+  created_at timestamptz not null default now(),
+  primary key (question_id, user_id)
+);
+
+-- Documentation after the event: summary and outcomes (rich text, the post pipeline), a recording link.
+alter table dialogue_events
+  add column summary_doc jsonb, add column summary_html text, add column summary_text text,
+  add column outcomes_doc jsonb, add column outcomes_html text, add column outcomes_text text,
+  add column recording_url text check (length(recording_url) <= 500),
+  add column documented_at timestamptz;

@@ -61,6 +61,9 @@ export async function dispatch(io: IoServer, presence: Presence, event: BusMessa
     case 'dialogue:registrations-changed':
       io.to(rooms.dialogueOrganisers(event.eventId)).emit('dialogue:counts-changed', { eventId: event.eventId });
       break;
+    case 'dialogue:questions-changed':
+      io.to(rooms.dialogueQuestions(event.eventId)).emit('qa:changed', { eventId: event.eventId });
+      break;
     case 'dialogue:promoted':
       for (const userId of event.userIds) io.to(rooms.user(userId)).emit('dialogue:registration-changed', { eventId: event.eventId });
       break;

@@ -2,6 +2,7 @@
 import { rooms } from '#app/realtime/rooms';
 import { dialogueJoinPayload } from '#app/domain/dialogues/schemas';
 import { registrationCounts } from '#app/domain/dialogues/registrations.server';
+import { canFollowQuestions } from '#app/domain/dialogues/questions.server';
 import { handle } from './handler';
 import type { AppSocket } from './types';
 
@@ -10,6 +11,12 @@ export function registerDialogueHandlers(socket: AppSocket) {
   handle(socket, 'dialogue:join', dialogueJoinPayload, async ({ actor, input }) => {
     await registrationCounts(actor, { townId: input.townId, eventId: input.eventId });
     await socket.join(rooms.dialogueOrganisers(input.eventId));
+    return {};
+  });
+  // The Q&A room: anyone who may read the event (a draft's only its organisers'). Only ids are sent there.
+  handle(socket, 'qa:join', dialogueJoinPayload, async ({ actor, input }) => {
+    await canFollowQuestions(actor, { townId: input.townId, eventId: input.eventId });
+    await socket.join(rooms.dialogueQuestions(input.eventId));
     return {};
   });
 }

@@ -8,7 +8,7 @@ import { Form, Link, useNavigation } from '@remix-run/react';
 import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ACCESSIBILITY_FEATURES, EVENT_FORMATS, EVENT_LANGUAGES, EVENT_MODES, INTERPRETATIONS, eventFormSchema, guestRegisterSchema } from '#app/domain/dialogues/schemas';
+import { ACCESSIBILITY_FEATURES, EVENT_FORMATS, EVENT_LANGUAGES, EVENT_MODES, INTERPRETATIONS, documentationSchema, eventFormSchema, guestRegisterSchema } from '#app/domain/dialogues/schemas';
 import type { EventFormValues } from '#app/domain/dialogues/types';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { RichTextEditor, useHydrated, type EditorLabels } from '#app/editor/rich-text-editor';
@@ -59,11 +59,12 @@ function EventCard({ event }: { event: EventCardView }) {
   );
 }
 
-function ScopeLinks({ scope, calendar }: { scope: EventScopeView; calendar?: boolean }) {
+function ScopeLinks({ scope, calendar, past }: { scope: EventScopeView; calendar?: boolean; past?: boolean }) {
   const { t } = useTranslation('dialogues');
   return (
     <ul className="inline-links">
       <li>{calendar ? <Link to={scope.base}>{t('calendar.listLink')}</Link> : <Link to={`${scope.base}/calendar`}>{t('list.calendarLink')}</Link>}</li>
+      {calendar ? null : <li>{past ? <Link to={scope.base}>{t('list.upcomingLink')}</Link> : <Link to={`${scope.base}?when=past`}>{t('list.pastLink')}</Link>}</li>}
       <li>
         <a href={`${scope.base}.ics`}>{t('list.feedLink')}</a>
       </li>
@@ -85,8 +86,10 @@ export function EventListPage({ view }: { view: EventListView }) {
     <div className="stack">
       <h2>{scope.townName ? t('list.title') : t('list.networkTitle')}</h2>
       <p>{scope.townName ? t('list.intro', { town: scope.townName }) : t('list.networkIntro')}</p>
-      <ScopeLinks scope={scope} />
+      <ScopeLinks scope={scope} past={filters.when === 'past'} />
+      {filters.when === 'past' ? <h3>{t('list.pastTitle')}</h3> : null}
       <Form method="get" className="card event-filters" aria-label={t('list.filters')}>
+        {filters.when ? <input type="hidden" name="when" value={filters.when} /> : null}
         <div className="field">
           <label htmlFor="filter-format">{t('list.formatLabel')}</label>
           <select id="filter-format" name="format" defaultValue={filters.format ?? ''}>
@@ -397,6 +400,35 @@ function RegistrationBox({ view }: { view: EventPageView }) {
   );
 }
 
+function Documentation({ documentation }: { documentation: NonNullable<EventPageView['documentation']> }) {
+  const { t } = useTranslation('dialogues');
+  return (
+    <section className="card stack" aria-labelledby="documentation-title" data-testid="documentation">
+      <h2 id="documentation-title">{t('documentation.title')}</h2>
+      <p>{t('documentation.attendance', { attended: documentation.attended, registered: documentation.registered })}</p>
+      {documentation.summaryHtml ? (
+        <>
+          <h3>{t('documentation.summary')}</h3>
+          <div className="post-body" dir="auto" dangerouslySetInnerHTML={{ __html: documentation.summaryHtml }} />
+        </>
+      ) : null}
+      {documentation.outcomesHtml ? (
+        <>
+          <h3>{t('documentation.outcomes')}</h3>
+          <div className="post-body" dir="auto" dangerouslySetInnerHTML={{ __html: documentation.outcomesHtml }} />
+        </>
+      ) : null}
+      {documentation.recordingUrl ? (
+        <p>
+          <a href={documentation.recordingUrl} rel="noopener noreferrer">
+            {t('documentation.recording')}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export function EventPage({ view, liveCounts }: { view: EventPageView; liveCounts?: React.ReactNode }) {
   const { t } = useTranslation('dialogues');
   const { event, scope } = view;
@@ -428,6 +460,14 @@ export function EventPage({ view, liveCounts }: { view: EventPageView; liveCount
             <li>
               <Link to={`${event.path}/check-in`}>{t('event.checkIn')}</Link>
             </li>
+            <li>
+              <a href={`${event.path}/attendees.csv`}>{t('event.attendeesCsv')}</a>
+            </li>
+            {view.canDocument ? (
+              <li>
+                <Link to={`${event.path}/documentation`}>{t('event.document')}</Link>
+              </li>
+            ) : null}
           </ul>
         </section>
       ) : null}
@@ -436,9 +476,17 @@ export function EventPage({ view, liveCounts }: { view: EventPageView; liveCount
         <h2 id="description-title">{t('event.description')}</h2>
         <div className="post-body" lang={event.textLanguage} dir="auto" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
       </section>
-      <p>
-        <a href={`${event.path}/calendar.ics`}>{t('event.calendarFile')}</a>
-      </p>
+      <ul className="inline-links">
+        <li>
+          <a href={`${event.path}/calendar.ics`}>{t('event.calendarFile')}</a>
+        </li>
+        {event.status === 'published' ? (
+          <li>
+            <Link to={`${event.path}/questions`}>{t('event.questions')}</Link>
+          </li>
+        ) : null}
+      </ul>
+      {view.documentation ? <Documentation documentation={view.documentation} /> : null}
       <RegistrationBox view={view} />
     </article>
   );
@@ -447,7 +495,24 @@ export function EventPage({ view, liveCounts }: { view: EventPageView; liveCount
 // ---------------------------------------------------------------------------------------------------------
 // The organiser's form
 
-function DescriptionField({ errors, initial, label, hint }: { errors?: string[]; initial?: { doc: unknown; text: string }; label: string; hint: string }) {
+export function RichTextField({
+  errors,
+  initial,
+  label,
+  hint,
+  name = 'description',
+  textName = 'descriptionText',
+  id = 'event-description',
+}: {
+  errors?: string[];
+  initial?: { doc: unknown; text: string };
+  label: string;
+  hint: string;
+  /** The editor's JSON field, and the plain textarea's (without JavaScript). */
+  name?: string;
+  textName?: string;
+  id?: string;
+}) {
   const { t } = useTranslation(['editor', 'dialogues']);
   const hydrated = useHydrated();
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -469,13 +534,13 @@ function DescriptionField({ errors, initial, label, hint }: { errors?: string[];
     linkInvalid: t('link.invalid'),
     keyboardHint: t('keyboardHint'),
   };
-  const errorId = errors?.length ? 'description-error' : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
   const initialDoc = initial?.doc && !carried ? (initial.doc as RichTextDoc) : undefined;
   return (
     <div className={`field${errorId ? ' has-error' : ''}`}>
       {hydrated ? (
         <RichTextEditor
-          name="description"
+          name={name}
           label={label}
           labels={labels}
           initialContent={carried ? { type: 'doc', content: carried.split(/\n\s*\n/).map((text) => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] })) } : initialDoc}
@@ -484,17 +549,17 @@ function DescriptionField({ errors, initial, label, hint }: { errors?: string[];
         />
       ) : (
         <>
-          <label htmlFor="event-description">{label}</label>
-          <p className="hint" id="event-description-hint">
+          <label htmlFor={id}>{label}</label>
+          <p className="hint" id={`${id}-hint`}>
             {hint}
           </p>
           <textarea
             ref={textarea}
-            id="event-description"
-            name="descriptionText"
+            id={id}
+            name={textName}
             rows={8}
             defaultValue={initial?.text}
-            aria-describedby={[errorId, 'event-description-hint'].filter(Boolean).join(' ')}
+            aria-describedby={[errorId, `${id}-hint`].filter(Boolean).join(' ')}
             aria-invalid={errorId ? true : undefined}
           />
         </>
@@ -555,7 +620,7 @@ export function EventFormPage({ scope, facts, eventId, values, saved }: EventFor
           <SelectField field={fields.format} label={t('form.format')} options={formats.map((format) => ({ value: format, label: t(`formats.${format}`) }))} />
           <ChoiceGroup field={fields.mode} legend={t('form.mode')} options={EVENT_MODES.map((mode) => ({ value: mode, label: t(`modes.${mode}`) }))} />
           <Field field={fields.title} label={t('form.title')} maxLength={200} />
-          <DescriptionField
+          <RichTextField
             errors={descriptionErrors}
             initial={values ? { doc: values.descriptionDoc, text: values.descriptionText } : undefined}
             label={t('form.description')}
@@ -685,6 +750,64 @@ export function EventFormPage({ scope, facts, eventId, values, saved }: EventFor
           </Form>
         </section>
       ) : null}
+    </div>
+  );
+}
+
+export interface DocumentationPageProps {
+  scope: EventScopeView;
+  event: { id: number; title: string; path: string; textLanguage: string };
+  started: boolean;
+  values: { summaryDoc: unknown; summaryText: string; outcomesDoc: unknown; outcomesText: string; recordingUrl: string };
+  attended: number;
+  registered: number;
+  saved: boolean;
+}
+
+/** The organisers' form for the documentation after the event. */
+export function DocumentationPage({ event, started, values, attended, registered, saved }: DocumentationPageProps) {
+  const { t } = useTranslation(['dialogues', 'common']);
+  const [form, fields] = useAppForm(documentationSchema, { formName: 'document', id: 'documentation', defaultValue: { recordingUrl: values.recordingUrl || undefined } });
+  return (
+    <div className="stack narrow">
+      <p>
+        <Link to={event.path} lang={event.textLanguage} dir="auto">
+          {event.title}
+        </Link>
+      </p>
+      <h2>{t('documentation.formTitle')}</h2>
+      {saved ? <Notice>{t('form.saved')}</Notice> : null}
+      <p>{t('documentation.attendance', { attended, registered })}</p>
+      {started ? (
+        <Form method="post" className="card stack" {...getFormProps(form)}>
+          <FormAlert errors={form.errors} />
+          <input type="hidden" name="intent" value="document" />
+          <RichTextField
+            name="summary"
+            textName="summaryText"
+            id="documentation-summary"
+            errors={fields.summary.errors ?? fields.summaryText.errors}
+            initial={{ doc: values.summaryDoc, text: values.summaryText }}
+            label={t('documentation.summary')}
+            hint={t('documentation.summaryHint')}
+          />
+          <RichTextField
+            name="outcomes"
+            textName="outcomesText"
+            id="documentation-outcomes"
+            errors={fields.outcomes.errors ?? fields.outcomesText.errors}
+            initial={{ doc: values.outcomesDoc, text: values.outcomesText }}
+            label={t('documentation.outcomes')}
+            hint={t('documentation.outcomesHint')}
+          />
+          <Field field={fields.recordingUrl} type="url" label={t('documentation.recordingUrl')} hint={t('documentation.recordingUrlHint')} maxLength={500} />
+          <button type="submit" className="button primary">
+            {t('form.save')}
+          </button>
+        </Form>
+      ) : (
+        <p>{t('errors.notYetHeld')}</p>
+      )}
     </div>
   );
 }

@@ -68,5 +68,8 @@ export interface EventPageView {
   /** What the registration box shows. */
   state: 'open' | 'full' | 'closed' | 'ended' | 'cancelled' | 'draft';
   viewer: 'guest' | 'unverified' | 'outsider' | 'member';
+  /** After the event has begun: what the organisers documented (null until they did), and whether they may. */
+  documentation: { summaryHtml: string | null; outcomesHtml: string | null; recordingUrl: string | null; attended: number; registered: number } | null;
+  canDocument: boolean;
   notice: 'registered' | 'cancelled' | 'guestSent' | null;
 }

@@ -15,8 +15,8 @@ import { canManageEvents, organisedTowns } from './access';
 import { eventIcs, networkFeedIcs, townFeedIcs } from './calendar.server';
 import { calendarColumns, calendarHost, calendarInput, type CalendarRow } from './ics.server';
 import { eventPath, pickLanguage } from './texts';
-import { assertEndsAfterStart, DEFAULT_TIME_ZONE, localDateTimeToUtc, utcToLocalDateTime } from './time';
-import { EVENT_LANGUAGES, MAX_QUESTIONS, type EventFilters, type EventFormInput } from './schemas';
+import { assertEndsAfterStart, DEFAULT_TIME_ZONE, hasStarted, localDateTimeToUtc, utcToLocalDateTime } from './time';
+import { EVENT_LANGUAGES, MAX_QUESTIONS, type DocumentationInput, type EventFilters, type EventFormInput } from './schemas';
 import type { EventDetail, EventFormValues, EventSummary, MyRegistration } from './types';
 import { afterCancellation, afterCapacityChange, scheduleReminders } from './waiting-list.server';
 
@@ -223,6 +223,66 @@ export async function cancelEvent(actor: MaybeActor, input: { townId: number | n
   });
 }
 
+/** An optional rich text: the editor's JSON, or the plain textarea, or nothing at all. */
+function optionalRichText(json: string | undefined, plain: string | undefined, field: string): ComposedText | null {
+  if (!json && !plain?.trim()) return null;
+  if (json) {
+    try {
+      const parsed = validateDocument(JSON.parse(json));
+      if (!parsed.ok && parsed.error === 'editor:errors.empty') return null;
+    } catch {
+      // composeDescription says what is wrong with it
+    }
+  }
+  return composeDescription(json, plain, field);
+}
+
+/**
+ * Documentation after the event (from its start on): summary and outcomes as rich text, a recording link.
+ * Saving it again replaces it; empty fields clear it.
+ */
+export async function documentEvent(actor: MaybeActor, input: DocumentationInput & { townId: number | null; eventId: number }): Promise<void> {
+  const summary = optionalRichText(input.summary, input.summaryText, input.summary ? 'summary' : 'summaryText');
+  const outcomes = optionalRichText(input.outcomes, input.outcomesText, input.outcomes ? 'outcomes' : 'outcomesText');
+  await sql.begin(async (tx) => {
+    await lockManaged(tx, actor, input.eventId, input.townId);
+    const [event] = await tx`select status, starts_at from dialogue_events where id = ${input.eventId}`;
+    if (event.status !== 'published' || !hasStarted(event as { startsAt: Date })) throw new DomainError('conflict', 'dialogues:errors.notYetHeld');
+    await tx`
+      update dialogue_events set
+        summary_doc = ${summary ? tx.json(summary.doc as never) : null}, summary_html = ${summary?.html ?? null}, summary_text = ${summary?.text ?? null},
+        outcomes_doc = ${outcomes ? tx.json(outcomes.doc as never) : null}, outcomes_html = ${outcomes?.html ?? null}, outcomes_text = ${outcomes?.text ?? null},
+        recording_url = ${input.recordingUrl ?? null},
+        documented_at = ${summary || outcomes || input.recordingUrl ? sql`now()` : null}, updated_at = now()
+       where id = ${input.eventId}`;
+  });
+}
+
+export interface EventDocumentation {
+  summaryHtml: string | null;
+  summaryDoc: unknown;
+  summaryText: string;
+  outcomesHtml: string | null;
+  outcomesDoc: unknown;
+  outcomesText: string;
+  recordingUrl: string | null;
+  documentedAt: Date | null;
+  attended: number;
+  registered: number;
+}
+
+/** What the event page shows after the event (attendance as counts only), and what the form edits. */
+export async function getDocumentation(actor: MaybeActor, input: { townId: number | null; eventId: number }): Promise<EventDocumentation> {
+  await readEvent(actor, input);
+  const [row] = await sql<EventDocumentation[]>`
+    select e.summary_html, e.summary_doc, coalesce(e.summary_text, '') as summary_text, e.outcomes_html, e.outcomes_doc,
+           coalesce(e.outcomes_text, '') as outcomes_text, e.recording_url, e.documented_at,
+           (select count(*)::int from dialogue_registrations r where r.event_id = e.id and r.checked_in_at is not null) as attended,
+           (select count(*)::int from dialogue_registrations r where r.event_id = e.id and r.status = 'confirmed') as registered
+      from dialogue_events e where e.id = ${input.eventId}`;
+  return row;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Reading
 
@@ -270,14 +330,17 @@ export interface ListInput {
 
 export async function listEvents(actor: MaybeActor, input: ListInput): Promise<EventSummary[]> {
   const where = input.townId === null ? sql`e.municipality_id is null` : sql`(e.municipality_id = ${input.townId} or e.municipality_id is null)`;
+  const past = !input.from && !input.to && input.filters?.when === 'past';
   const range = input.from || input.to
     ? sql`and e.ends_at > ${input.from ?? new Date(0)} and e.starts_at < ${input.to ?? new Date(8.64e15)}`
-    : sql`and e.ends_at > now()`;
+    : past
+      ? sql`and e.ends_at <= now()`
+      : sql`and e.ends_at > now()`;
   const rows = await sql<SummaryRow[]>`
     select ${summaryColumns()}
       from dialogue_events e left join municipalities m on m.id = e.municipality_id
      where ${where} and ${readable(actor)} ${range} ${filterClauses(input.filters ?? {})}
-     order by e.starts_at, e.id
+     order by ${past ? sql`e.starts_at desc, e.id desc` : sql`e.starts_at, e.id`}
      limit ${Math.min(input.limit ?? 200, 500)}`;
   return rows.map((row) => toSummary(row, input.language));
 }

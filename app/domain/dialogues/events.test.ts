@@ -8,10 +8,12 @@ import ICAL from 'ical.js';
 import { sql } from '#app/database/client.server';
 import type { Actor } from '#app/domain/auth/permissions';
 import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam } from '../../../db/testing/factories';
-import { cancelEvent, createEvent, eventCalendar, feedCalendar, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from './events.server';
+import { cancelEvent, createEvent, documentEvent, eventCalendar, feedCalendar, getDocumentation, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from './events.server';
 import { register } from './registrations.server';
 import type { EventFormInput } from './schemas';
 import { eventInput } from '../../../db/testing/dialogue-fixtures';
+
+const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 let townA: number;
 let townB: number;
@@ -197,5 +199,24 @@ describe('calendar files', () => {
     const network = await feedCalendar(null, { townId: null, language: 'de', name: 'Network' });
     expect(parse(network).getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('summary'))).toContain('Bilanz 2031');
     expect(network).not.toContain('Hybrider Dialog');
+  });
+});
+
+describe('documentation after the event', () => {
+  it('the organisers document summary, outcomes and a recording once the event has begun; everyone reads it', async () => {
+    const { id } = await createEvent(people.organiser, { townId: townA, ...eventInput({ title: 'Documented' }) });
+    await publishEvent(people.organiser, { townId: townA, eventId: id });
+    const input = { townId: townA, eventId: id, summary: doc('Wir haben über Bänke gesprochen.'), outcomesText: 'Drei neue Bänke bis Mai.', recordingUrl: 'https://video.example.org/r/1' };
+    await expect(documentEvent(people.organiser, input)).rejects.toMatchObject({ code: 'conflict', i18nKey: 'dialogues:errors.notYetHeld' });
+    await sql`update dialogue_events set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' where id = ${id}`;
+    for (const who of ['member', 'moderator', 'official', 'organiserB', 'network']) {
+      await expect(documentEvent(people[who], input)).rejects.toMatchObject(notOrganiser);
+    }
+    await expect(documentEvent(people.organiser, { ...input, recordingUrl: undefined, summary: '{"type":"doc","content":[{"type":"script"}]}' })).rejects.toMatchObject({ field: 'summary' });
+    await documentEvent(people.admin, input);
+    const documentation = await getDocumentation(null, { townId: townA, eventId: id });
+    expect(documentation).toMatchObject({ summaryHtml: '<p>Wir haben über Bänke gesprochen.</p>', outcomesHtml: '<p>Drei neue Bänke bis Mai.</p>', recordingUrl: 'https://video.example.org/r/1', attended: 0 });
+    expect(documentation.documentedAt).toBeInstanceOf(Date);
+    await expect(getDocumentation(null, { townId: townB, eventId: id })).rejects.toMatchObject(notFound);
   });
 });

@@ -308,3 +308,18 @@ export async function checkIn(actor: MaybeActor, input: { townId: number | null;
     return { name: done.name, code, checkedIn: n };
   });
 }
+
+/** The attendee list as CSV for the event's organisers: name, guest or member, status, check-in time (UTC). No answers. */
+export async function attendeesCsv(actor: MaybeActor, input: { townId: number | null; eventId: number }): Promise<string> {
+  const rows = await listRegistrations(actor, input);
+  const cell = (value: string) => {
+    // Spreadsheet formula injection: a leading = + - @ would run as a formula.
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [['name', 'guest', 'status', 'waiting_position', 'checked_in_at'].join(',')];
+  for (const row of rows) {
+    lines.push([cell(row.name ?? ''), row.guest ? 'yes' : 'no', row.status, row.waitingPosition ?? '', row.checkedInAt ? row.checkedInAt.toISOString() : ''].map(String).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -13,6 +13,7 @@ import { TASK_LIST } from '../../../server/jobs/tasks';
 import { cancelEvent, createEvent, getEvent, publishEvent, updateEvent } from './events.server';
 import { eventInput } from '../../../db/testing/dialogue-fixtures';
 import {
+  attendeesCsv,
   cancelByToken,
   cancelRegistration,
   checkIn,
@@ -247,5 +248,23 @@ describe('reminders', () => {
     expect(await jobLeft()).toBe(0);
     const mails = await sql`select recipient from mail_outbox where id > ${last}`;
     expect(mails.map((row) => row.recipient)).toEqual([alice.email]);
+  });
+});
+
+describe('the attendee list', () => {
+  it('is CSV for the organisers only, without answers, and safe to open in a spreadsheet', async () => {
+    const eventId = await newEvent({ questions: 'Secret question?' });
+    const formula = await createUser({ label: '=HYPERLINK("x")' });
+    await grantRole(formula.userId, town, 'member');
+    await reg(await actorOf(formula.userId), eventId, { '0': 'private answer' });
+    await reg(alice, eventId);
+    const csv = await attendeesCsv(organiser, { townId: town, eventId });
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFname,guest,status,waiting_position,checked_in_at');
+    expect(csv).toContain('alice,no,confirmed');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")",no,confirmed`);
+    expect(csv).not.toContain('private answer');
+    for (const who of [alice, moderator, organiserB, null]) {
+      await expect(attendeesCsv(who, { townId: town, eventId })).rejects.toMatchObject({ code: who ? 'forbidden' : 'unauthenticated' });
+    }
   });
 });

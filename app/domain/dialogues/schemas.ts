@@ -85,11 +85,13 @@ export const eventFiltersSchema = z.object({
   language: z.enum(EVENT_LANGUAGES).optional().catch(undefined),
   online: z.enum(['online', 'in_person']).optional().catch(undefined),
   accessibility: z.enum(ACCESSIBILITY_FEATURES).optional().catch(undefined),
+  /** Past events (newest first) instead of upcoming ones. */
+  when: z.enum(['past']).optional().catch(undefined),
 });
 export type EventFilters = z.output<typeof eventFiltersSchema>;
 
 export function filtersFromQuery(search: URLSearchParams): EventFilters {
-  const raw = Object.fromEntries(['format', 'language', 'online', 'accessibility'].map((key) => [key, search.get(key) || undefined]));
+  const raw = Object.fromEntries(['format', 'language', 'online', 'accessibility', 'when'].map((key) => [key, search.get(key) || undefined]));
   return eventFiltersSchema.parse(raw);
 }
 
@@ -117,4 +119,30 @@ export const checkInSchema = z.object({ code: registrationCodeSchema });
 export const registrationIdSchema = z.object({ registrationId: idField() });
 
 /** Joining an event's organisers' room (socket). */
-export const dialogueJoinPayload = z.object({ eventId: socketIdSchema, townId: socketIdSchema.nullable() });
+export const dialogueJoinPayload = z.object({ eventId: socketIdSchema, townId: socketIdSchema.nullable() }).strict();
+
+export const QUESTION_STATUSES = ['open', 'live', 'answered', 'hidden'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number] | 'held';
+
+export const askSchema = z.object({
+  intent: z.literal('ask'),
+  body: z.string({ required_error: 'dialogues:errors.questionRequired' }).trim().min(1, 'dialogues:errors.questionRequired').max(500, 'dialogues:errors.tooLong'),
+  anonymous: checkbox,
+});
+export const voteSchema = z.object({ intent: z.literal('vote'), questionId: idField() });
+export const moderateQuestionSchema = z.object({
+  intent: z.literal('moderate'),
+  questionId: idField(),
+  status: z.enum(QUESTION_STATUSES, { errorMap: () => ({ message: 'dialogues:errors.choice' }) }),
+});
+export const qaJoinPayload = dialogueJoinPayload;
+
+export const documentationSchema = z.object({
+  intent: z.literal('document'),
+  summary: optionalText(200_000),
+  summaryText: optionalText(20_000),
+  outcomes: optionalText(200_000),
+  outcomesText: optionalText(20_000),
+  recordingUrl: httpsUrl.optional(),
+});
+export type DocumentationInput = Omit<z.output<typeof documentationSchema>, 'intent'>;

@@ -1,5 +1,5 @@
 /** What pages and sockets get to see of dialogue events: plain data, dates as Date (serialised by Remix as strings). */
-import type { AccessibilityFeature, EventFormat, EventMode, EventStatus } from './schemas';
+import type { AccessibilityFeature, EventFormat, EventMode, EventStatus, QuestionStatus } from './schemas';
 
 export interface EventSummary {
   id: number;
@@ -72,4 +72,16 @@ export interface EventFormValues {
   deadlineTime: string;
   guestsAllowed: boolean;
   questions: string;
+}
+
+export interface QuestionView {
+  id: number;
+  body: string;
+  /** null when anonymous (for everyone but moderators) or when the author's account is gone */
+  authorName: string | null;
+  anonymous: boolean;
+  status: QuestionStatus;
+  votes: number;
+  votedByMe: boolean;
+  mine: boolean;
 }
