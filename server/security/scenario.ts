@@ -20,6 +20,7 @@ import { fileAppeal } from '#app/domain/moderation/appeals.server';
 import { saveModerationSettings } from '#app/domain/moderation/settings.server';
 import { addWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { inviteStaff } from '#app/domain/municipalities/members.server';
+import { recordIncident } from '#app/domain/incidents/incidents.server';
 import { actorOf, createTownDirectly, createUser, grantRole, linkFromMail, makeNetworkTeam, testClient, tokenOf } from '../../db/testing/factories';
 
 /** Every kind of viewer the readability rule distinguishes; `guest` has no session. */
@@ -84,6 +85,8 @@ export interface Scenario {
   invitationToken: string;
   /** The watched word (action hold) of town A: a text with it is held for review. */
   holdWord: string;
+  /** An incident in the log of town A's official, readable by them only; its description holds `marker`. */
+  incident: { id: number; marker: string };
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -192,6 +195,12 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
   await inviteStaff(admin, { townId: townA.id, email: inviteeEmail, role: 'organiser' });
   const invitationToken = tokenOf(await linkFromMail(inviteeEmail, 'invitations'));
 
+  const incidentMarker = marker('incident');
+  const { incidentId } = await recordIncident(await actor('official'), {
+    townId: townA.id, occurredAt: null, foundAt: '2026-03-01T10:00', foundBy: 'Security scenario', channel: 'email', kind: 'threat', severity: 'high',
+    description: `Drohung per E-Mail ${incidentMarker}`, contentUrls: [], author: null, authorProfileUrl: null,
+  });
+
   const a = townA.slug;
   return {
     townA,
@@ -218,6 +227,7 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     appealId,
     invitationToken,
     holdWord,
+    incident: { id: incidentId, marker: incidentMarker },
   };
 }
 
