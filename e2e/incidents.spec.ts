@@ -194,3 +194,20 @@ test('by keyboard only: record an incident, then leave by the quick exit', async
   await page.goBack();
   expect(page.url()).not.toBe(incidentUrl);
 });
+
+test('without JavaScript: the form answers with errors next to its fields, keeps what was typed, and saves with a file', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, official);
+  await page.goto('/towns/hafenstadt/incidents/new?lng=en');
+  await page.getByLabel('Author (if known)').fill('@ohne-js');
+  await page.getByRole('button', { name: 'Save incident' }).click();
+  await expect(page.locator('.field-error', { hasText: 'Describe what happened.' })).toBeVisible();
+  await expect(page.getByLabel('Author (if known)')).toHaveValue('@ohne-js');
+  await page.getByLabel('Description').fill('Ohne JavaScript erfasst.');
+  await page.getByLabel('Files to attach').setInputFiles({ name: 'beweis.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByRole('button', { name: 'Save incident' }).click();
+  await expect(page.getByRole('heading', { name: /^Incident \d{4}-\d{3}$/ })).toBeVisible();
+  await expect(page.getByText(/File beweis\.png \(image\/png/)).toBeVisible();
+  await context.close();
+});
