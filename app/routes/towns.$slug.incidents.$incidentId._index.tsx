@@ -4,7 +4,7 @@ import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { sniffFiles } from '#app/domain/files.server';
-import { addAttachments, addFollowUp, getIncident } from '#app/domain/incidents/incidents.server';
+import { addAttachments, addFollowUp, assertIncidentReadable, getIncident } from '#app/domain/incidents/incidents.server';
 import { INCIDENT_STATUSES, type AttachmentContent, type EvidenceSnapshotContent, type IncidentRevisionContent, type StatusFollowUpContent } from '#app/domain/incidents/evidence/record-content';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_TYPES, attachmentSchema, followUpSchema, INCIDENT_TIME_ZONE, utcToZoned } from '#app/domain/incidents/schemas';
 import { formAction, readFormData } from '#app/web/form.server';
@@ -49,7 +49,7 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
   const { town } = await townPage(args);
   const incidentId = requireId(args.params.incidentId);
   // Not readable, not found — before the form is looked at.
-  await getIncident(actor, { incidentId, townId: town.id });
+  await assertIncidentReadable(actor, { incidentId, townId: town.id });
   return formAction(
     args.request,
     incidentActions,
@@ -201,7 +201,7 @@ function AttachForm() {
 
 /** One incident: the current record, what became of it, every entry of the chain, and who read it. */
 export default function IncidentPage() {
-  const { t } = useTranslation('incidents');
+  const { t, i18n } = useTranslation('incidents');
   const { incident, saved, added, now, support } = useLoaderData<typeof loader>();
   const time = useTime();
   const base = `/towns/${incident.town.slug}/incidents/${incident.id}`;
@@ -232,6 +232,13 @@ export default function IncidentPage() {
               {t('incident.caseFile')}
             </a>
           </li>
+          {i18n.language !== 'de' ? (
+            <li>
+              <a href={`${base}/case-file.zip?lang=${encodeURIComponent(i18n.language)}`} download>
+                {t('incident.caseFileInLanguage')}
+              </a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <section aria-labelledby="facts-heading" className="stack">

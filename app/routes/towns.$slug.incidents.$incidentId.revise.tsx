@@ -3,7 +3,7 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { DomainError } from '#app/domain/errors';
-import { getIncident, reviseIncident } from '#app/domain/incidents/incidents.server';
+import { assertIncidentReadable, getIncident, reviseIncident } from '#app/domain/incidents/incidents.server';
 import { incidentSchema, utcToZoned } from '#app/domain/incidents/schemas';
 import { formAction } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
@@ -39,6 +39,8 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
   const actor = await requireActor(args);
   const { town } = await townPage(args);
   const incidentId = requireId(args.params.incidentId);
+  // Not readable, not found — before the form is looked at.
+  await assertIncidentReadable(actor, { incidentId, townId: town.id });
   return formAction(args.request, incidentSchema, async (input) => {
     await reviseIncident(actor, { ...input, incidentId, townId: town.id });
     return redirect(`/towns/${town.slug}/incidents/${incidentId}?added=revision`);

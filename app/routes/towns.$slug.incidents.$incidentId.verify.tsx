@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { getIncident, verifyIncidentChain } from '#app/domain/incidents/incidents.server';
+import { verifyIncidentChain } from '#app/domain/incidents/incidents.server';
 import { INCIDENT_TIME_ZONE } from '#app/domain/incidents/schemas';
 import { requireActor, requireId, routeLoader, townPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
@@ -15,10 +15,9 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
   const { town } = await townPage(args);
   const incidentId = requireId(args.params.incidentId);
   const check = await verifyIncidentChain(actor, { incidentId, townId: town.id });
-  const incident = await getIncident(actor, { incidentId, townId: town.id });
   return {
-    title: await pageTitle(args, 'incidents:verify.pageTitle', { reference: incident.reference }),
-    reference: incident.reference,
+    title: await pageTitle(args, 'incidents:verify.pageTitle', { reference: check.reference }),
+    reference: check.reference,
     back: `/towns/${town.slug}/incidents/${incidentId}`,
     check,
   };

@@ -4,6 +4,8 @@ import { NavLink, Outlet, useLoaderData, useRevalidator } from '@remix-run/react
 import { useTranslation } from 'react-i18next';
 import { canManageForums, canManageMembers, canModerate, isOfficial } from '#app/domain/auth/permissions';
 import { queueCounts } from '#app/domain/moderation/cases.server';
+import { hasIncidentLog } from '#app/domain/incidents/incidents.server';
+import { canSeeIncidentCounts } from '#app/domain/incidents/counts.server';
 import { useModerationLive } from '#app/realtime/use-moderation-live';
 import { routeLoader, townPage } from '#app/web/guard.server';
 
@@ -19,12 +21,13 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
     canManageForums: canManageForums(actor, town.id),
     moderation: canModerate(actor, town.id) ? await queueCounts(actor, { townId: town.id }) : null,
     official: isOfficial(actor, town.id),
+    incidents: canSeeIncidentCounts(actor, town.id) || (await hasIncidentLog(actor, { townId: town.id })),
   };
 });
 
 export default function TownLayout() {
   const { t } = useTranslation(['towns', 'common', 'forums', 'moderation', 'dialogues', 'selfcheck']);
-  const { town, role, canManage, canManageForums: canManageTownForums, moderation, official } = useLoaderData<typeof loader>();
+  const { town, role, canManage, canManageForums: canManageTownForums, moderation, official, incidents } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   // Moderators see the queue's counter (and any open moderation page) change live.
   useModerationLive(town.id, !!moderation, () => revalidator.revalidate());
@@ -62,7 +65,7 @@ export default function TownLayout() {
                 <NavLink to={`/towns/${town.slug}/shield`}>{t('moderation:shield.nav')}</NavLink>
               </li>
             ) : null}
-            {official ? (
+            {incidents ? (
               <li>
                 <NavLink to={`/towns/${town.slug}/incidents`}>{t('incidents:nav.label')}</NavLink>
               </li>

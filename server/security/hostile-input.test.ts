@@ -218,7 +218,7 @@ const REAL_PARAMS = (): Record<string, string> => ({
   decisionId: String(scenario.hideDecisionId),
   token: scenario.invitationToken,
   eventId: String(scenario.areas.eventId),
-  incidentId: String(scenario.areas.incidentId),
+  incidentId: String(scenario.incident.id),
   roundId: String(scenario.areas.roundId),
   exportId: String(scenario.areas.exportId),
 });

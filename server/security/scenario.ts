@@ -23,7 +23,6 @@ import { inviteStaff } from '#app/domain/municipalities/members.server';
 import { createEvent, publishEvent } from '#app/domain/dialogues/events.server';
 import { eventFormSchema } from '#app/domain/dialogues/schemas';
 import { recordIncident } from '#app/domain/incidents/incidents.server';
-import { incidentSchema } from '#app/domain/incidents/schemas';
 import { openRound } from '#app/domain/selfcheck/rounds.server';
 import { publishStandardQuestionnaire } from '#app/domain/selfcheck/templates.server';
 import { requestExport } from '#app/domain/personal-data/export.server';
@@ -92,8 +91,10 @@ export interface Scenario {
   /** The watched word (action hold) of town A: a text with it is held for review. */
   holdWord: string;
   /** One of each of the other areas' records, for routes with their ids: a published event of town A (by
-   * `organiser`), an incident in `official`'s log, a self-check round of town A (by `admin`), `member`'s data export. */
-  areas: { eventId: number; incidentId: number; roundId: number; exportId: number };
+   * `organiser`), a self-check round of town A (by `admin`), `member`'s data export. */
+  areas: { eventId: number; roundId: number; exportId: number };
+  /** An incident in the log of town A's official, readable by them only; its description holds `marker`. */
+  incident: { id: number; marker: string };
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -208,13 +209,14 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     ...eventFormSchema.parse({ format: 'citizen_dialogue', mode: 'in_person', title: 'Bürgerdialog', descriptionText: 'Alle sind eingeladen.', startDate: '2031-05-14', startTime: '18:00', endTime: '20:00', venueName: 'Rathaus', venueAddress: 'Markt 1, 24103 Kiel', capacity: '30' }),
   });
   await publishEvent(organiser, { townId: townA.id, eventId: event.id });
-  const { incidentId } = await recordIncident(await actor('official'), {
-    townId: townA.id,
-    ...incidentSchema.parse({ foundAt: '2026-03-02T07:30', foundBy: 'Sekretariat', channel: 'email', kind: 'threat', severity: 'high', description: 'Eine Drohung per E-Mail.' }),
-  });
   const questionnaire = await publishStandardQuestionnaire(network);
   const roundId = await openRound(admin, { townId: townA.id, title: 'Selbstcheck 2026', templateId: questionnaire.id });
   const { exportId } = await requestExport(member);
+  const incidentMarker = marker('incident');
+  const { incidentId } = await recordIncident(await actor('official'), {
+    townId: townA.id, occurredAt: null, foundAt: '2026-03-01T10:00', foundBy: 'Security scenario', channel: 'email', kind: 'threat', severity: 'high',
+    description: `Drohung per E-Mail ${incidentMarker}`, contentUrls: [], author: null, authorProfileUrl: null,
+  });
 
   const a = townA.slug;
   return {
@@ -242,7 +244,8 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     appealId,
     invitationToken,
     holdWord,
-    areas: { eventId: event.id, incidentId, roundId, exportId },
+    areas: { eventId: event.id, roundId, exportId },
+    incident: { id: incidentId, marker: incidentMarker },
   };
 }
 

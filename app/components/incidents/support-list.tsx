@@ -1,6 +1,6 @@
 /** The support directory's entries for one state (and nationwide). */
 import { useTranslation } from 'react-i18next';
-import type { SupportEntry } from '#app/domain/incidents/support.server';
+import type { SupportEntry } from '#app/domain/incidents/types';
 
 export function SupportList({ entries, headingId, heading }: { entries: SupportEntry[]; headingId: string; heading: string }) {
   const { t } = useTranslation('incidents');

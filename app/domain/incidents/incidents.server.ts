@@ -203,6 +203,19 @@ function summarise(records: StoredRecord[]) {
   };
 }
 
+/** Not found unless the actor may read the incident (a check before an action; not logged as a read). */
+export async function assertIncidentReadable(actor: MaybeActor, { incidentId, townId }: { incidentId: number; townId?: number }): Promise<void> {
+  await findIncident(sql, actor, incidentId, townId);
+}
+
+/** Whether the town's incident area has anything for the actor: their own log, or incidents shared with them there. */
+export async function hasIncidentLog(actor: MaybeActor, { townId }: { townId: number }): Promise<boolean> {
+  if (!actor) return false;
+  if (isOfficial(actor, townId)) return true;
+  const [row] = await sql`select 1 from incidents i where i.municipality_id = ${townId} and ${incidentReadable(actor)} limit 1`;
+  return !!row;
+}
+
 /** One incident with its whole timeline, for its owner or a trust person; the read is logged. */
 export async function getIncident(actor: MaybeActor, { incidentId, townId }: { incidentId: number; townId?: number }): Promise<IncidentView> {
   const incident = await findIncident(sql, actor, incidentId, townId);
@@ -268,6 +281,7 @@ export async function listIncidents(actor: MaybeActor, { townId }: { townId: num
 }
 
 export interface ChainCheck {
+  reference: string;
   chain: string;
   records: number;
   intact: boolean;
@@ -293,6 +307,7 @@ export async function verifyIncidentChain(actor: MaybeActor, { incidentId, townI
     head = { sequence: message.sequence, recordHash: message.recordHash, signedAt: message.signedAt, signatureValid: verifyChainHead(publicKeyPem, signed) && (matchesChain || !result.intact) };
   }
   return {
+    reference: incident.reference,
     chain: chainName(incident.chainId),
     records: result.records,
     intact: result.intact,

@@ -22,6 +22,7 @@ let member: Actor;
 let stranger: Actor;
 let network: Actor;
 let foreignMember: Actor;
+let organiser: Actor;
 
 const input = (extra: Partial<IncidentInput> = {}): IncidentInput => ({
   occurredAt: '2026-03-01T21:14',
@@ -57,13 +58,16 @@ beforeAll(async () => {
   await makeNetworkTeam(people[6].userId);
   await grantRole(people[7].userId, otherTown, 'member');
   [owner, otherOfficial, admin, moderator, member, stranger, network, foreignMember] = await Promise.all(people.map((p) => actorOf(p.userId)));
+  const organiserPerson = await createUser({ label: 'organiser' });
+  await grantRole(organiserPerson.userId, town, 'organiser');
+  organiser = await actorOf(organiserPerson.userId);
 });
 
 afterAll(async () => {});
 
 describe('recording', () => {
   it('only officials (and town admins) record incidents', async () => {
-    for (const actor of [member, moderator, stranger, network, foreignMember]) {
+    for (const actor of [member, moderator, organiser, stranger, network, foreignMember]) {
       await expect(recordIncident(actor, { ...input(), townId: town })).rejects.toMatchObject({ code: 'forbidden' });
     }
     await expect(recordIncident(null, { ...input(), townId: town })).rejects.toMatchObject({ code: 'unauthenticated' });
@@ -164,9 +168,9 @@ describe('who may read', () => {
     ({ incidentId } = await recordIncident(owner, { ...input({ description: 'ONLY-FOR-OWNER' }), townId: town }));
   });
 
-  it('the owner reads it; everyone else (admin, moderator, member, other official, network team, another town, guest) gets not found', async () => {
+  it('the owner reads it; everyone else (town admin, moderator, organiser, member, other official, network team, another town, guest) gets not found', async () => {
     await expect(getIncident(owner, { incidentId })).resolves.toMatchObject({ id: incidentId });
-    for (const actor of [otherOfficial, admin, moderator, member, stranger, network, foreignMember, null]) {
+    for (const actor of [otherOfficial, admin, moderator, organiser, member, stranger, network, foreignMember, null]) {
       await expect(getIncident(actor, { incidentId })).rejects.toMatchObject({ code: 'not_found' });
       await expect(verifyIncidentChain(actor, { incidentId })).rejects.toMatchObject({ code: 'not_found' });
       await expect(reviseIncident(actor, { ...input(), incidentId })).rejects.toMatchObject({ code: 'not_found' });

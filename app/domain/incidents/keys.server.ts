@@ -21,12 +21,25 @@ let loading: Promise<IncidentKeys> | null = null;
 async function load(): Promise<IncidentKeys> {
   const config = settings().incidents;
   let keys;
-  if (config.encryptionKeys) keys = parseEncryptionKeys(config.encryptionKeys);
+  if (config.encryptionKeys) {
+    try {
+      keys = parseEncryptionKeys(config.encryptionKeys);
+    } catch (error) {
+      console.error(`[weltoffen] ${(error as Error).message}`);
+      throw new DomainError('conflict', 'incidents:errors.notConfigured');
+    }
+  }
   else if (config.encryptionKeyFile && config.createMissing) keys = await loadOrCreateEncryptionKeyFile(config.encryptionKeyFile);
   else throw new DomainError('conflict', 'incidents:errors.notConfigured');
-  let signing: SigningKey;
   if (!config.signingKeyFile) throw new DomainError('conflict', 'incidents:errors.notConfigured');
-  signing = config.createMissing ? await loadOrCreateSigningKeyFile(config.signingKeyFile) : loadSigningKey(await fs.readFile(config.signingKeyFile, 'utf8'));
+  let signing: SigningKey;
+  try {
+    signing = config.createMissing ? await loadOrCreateSigningKeyFile(config.signingKeyFile) : loadSigningKey(await fs.readFile(config.signingKeyFile, 'utf8'));
+  } catch (error) {
+    // The operator must see why; the person in front of the form gets "not set up", not a crash.
+    console.error(`[weltoffen] Incident signing key ${config.signingKeyFile}: ${(error as Error).message}`);
+    throw new DomainError('conflict', 'incidents:errors.notConfigured');
+  }
   const pem = publicKeyPem(signing);
   return { cipher: createEvidenceCipher(keys), signing, publicKeyPem: pem, fingerprint: publicKeyFingerprint(pem) };
 }

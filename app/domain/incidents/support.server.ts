@@ -8,14 +8,9 @@ import { DomainError } from '#app/domain/errors';
 import { canManageNetwork, type MaybeActor } from '#app/domain/auth/permissions';
 import type { SupportEntryInput } from './schemas';
 
-export interface SupportEntry {
-  id: number;
-  state: string;
-  name: string;
-  description: string;
-  url: string | null;
-  phone: string | null;
-}
+import type { SupportEntry } from './types';
+
+export type { SupportEntry };
 
 const columns = sql`id, state, name, description, url, phone`;
 const toEntry = (row: Record<string, unknown>): SupportEntry => ({
