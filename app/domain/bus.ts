@@ -12,5 +12,5 @@ export type BusMessage =
   | { type: 'thread:presence'; threadId: number; processId: string; count: number }
   | { type: 'thread:changed'; townId: number; forumId: number; threadId: number; previousForumId?: number }
   | { type: 'queue:changed'; townId: number; caseId?: number }
-  | { type: 'selfcheck:progress'; townId: number; roundId: number }
+  | { type: 'round:progress'; townId: number; roundId: number }
   | { type: 'advice:changed'; townId: number; requestId: number };

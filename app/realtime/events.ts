@@ -17,7 +17,7 @@ export interface ServerToClientEvents {
   /** Only in a town's moderators' room: the queue changed (a report, a hold, a claim, a decision, an appeal). */
   'queue:changed': (payload: { townId: number; caseId?: number }) => void;
   /** Only in a round's admins' room: someone was invited, saved answers, finished, or the round closed. */
-  'selfcheck:progress': (payload: { roundId: number }) => void;
+  'round:progress': (payload: { roundId: number }) => void;
   /** Only in the network team's room: an advice request was made, assigned or moved on. */
   'advice:changed': (payload: { requestId: number }) => void;
 }
@@ -33,7 +33,7 @@ export interface ClientToServerEvents {
   'thread:typing': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'forum:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'queue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
-  'selfcheck:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'round:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'advice:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
 }
 

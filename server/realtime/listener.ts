@@ -58,8 +58,8 @@ export async function dispatch(io: IoServer, presence: Presence, event: BusMessa
     case 'queue:changed':
       io.to(rooms.moderation(event.townId)).emit('queue:changed', { townId: event.townId, caseId: event.caseId });
       break;
-    case 'selfcheck:progress':
-      io.to(rooms.selfcheckRound(event.roundId)).emit('selfcheck:progress', { roundId: event.roundId });
+    case 'round:progress':
+      io.to(rooms.selfcheckRound(event.roundId)).emit('round:progress', { roundId: event.roundId });
       break;
     case 'advice:changed':
       io.to(rooms.adviceQueue()).emit('advice:changed', { requestId: event.requestId });

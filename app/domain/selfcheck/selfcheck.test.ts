@@ -141,7 +141,7 @@ describe('a round', () => {
     await expect(saveMyAnswers(people.member2, { townId: townA, roundId, answers: { 'no-such-question': { value: '1' } } })).rejects.toEqual(refusal('invalid'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     await listening.unlisten();
-    expect(published).toContainEqual({ type: 'selfcheck:progress', townId: townA, roundId });
+    expect(published).toContainEqual({ type: 'round:progress', townId: townA, roundId });
 
     const mine = await getMyQuestionnaire(people.member, { townId: townA, roundId });
     expect(mine.answers[questionKeys[0]]).toEqual({ value: 1, comment: 'Noch viel zu tun' });
