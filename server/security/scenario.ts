@@ -20,6 +20,10 @@ import { fileAppeal } from '#app/domain/moderation/appeals.server';
 import { saveModerationSettings } from '#app/domain/moderation/settings.server';
 import { addWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { inviteStaff } from '#app/domain/municipalities/members.server';
+import { insertNextVersion } from '#app/domain/selfcheck/templates.server';
+import { closeRound, inviteRespondents, openRound } from '#app/domain/selfcheck/rounds.server';
+import { saveMyAnswers } from '#app/domain/selfcheck/answers.server';
+import { weltoffeneKommuneTemplate } from '../../db/seed-data/selfcheck-template';
 import { actorOf, createTownDirectly, createUser, grantRole, linkFromMail, makeNetworkTeam, testClient, tokenOf } from '../../db/testing/factories';
 
 /** Every kind of viewer the readability rule distinguishes; `guest` has no session. */
@@ -84,6 +88,11 @@ export interface Scenario {
   invitationToken: string;
   /** The watched word (action hold) of town A: a text with it is held for review. */
   holdWord: string;
+  /**
+   * Town A's self-check: a closed round `member` and `author` answered (each with a comment holding a marker
+   * of their own), and an open round only `author` was invited to.
+   */
+  selfcheck: { closedRoundId: number; openRoundId: number; memberComment: string; authorComment: string };
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -192,6 +201,19 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
   await inviteStaff(admin, { townId: townA.id, email: inviteeEmail, role: 'organiser' });
   const invitationToken = tokenOf(await linkFromMail(inviteeEmail, 'invitations'));
 
+  const template = await insertNextVersion(sql, weltoffeneKommuneTemplate, null);
+  const firstQuestion = weltoffeneKommuneTemplate.dimensions[0].questions[0].key;
+  const memberComment = marker('selfcheckmember');
+  const authorComment = marker('selfcheckauthor');
+  const closedRoundId = await openRound(admin, { townId: townA.id, title: 'Closed round', templateId: template.id });
+  await inviteRespondents(admin, { townId: townA.id, roundId: closedRoundId, userIds: [people.member.userId, people.author.userId] });
+  await saveMyAnswers(member, { townId: townA.id, roundId: closedRoundId, answers: { [firstQuestion]: { value: '2', comment: memberComment } } });
+  await saveMyAnswers(author, { townId: townA.id, roundId: closedRoundId, answers: { [firstQuestion]: { value: '4', comment: authorComment } } });
+  await closeRound(admin, { townId: townA.id, roundId: closedRoundId });
+  const openRoundId = await openRound(admin, { townId: townA.id, title: 'Open round', templateId: template.id });
+  await inviteRespondents(admin, { townId: townA.id, roundId: openRoundId, userIds: [people.author.userId] });
+  await saveMyAnswers(author, { townId: townA.id, roundId: openRoundId, answers: { [firstQuestion]: { value: '3', comment: authorComment } } });
+
   const a = townA.slug;
   return {
     townA,
@@ -218,6 +240,7 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     appealId,
     invitationToken,
     holdWord,
+    selfcheck: { closedRoundId, openRoundId, memberComment, authorComment },
   };
 }
 
