@@ -135,5 +135,7 @@ function NotificationText({ group }: { group: NotificationGroup }) {
       return <Link to={`/decisions/${group.decisionId}`}>{t('moderation:notices.decision', { town: group.townName })}</Link>;
     case 'appeal_outcome':
       return <Link to={`/decisions/${group.decisionId}`}>{t('moderation:notices.appealOutcome', { town: group.townName })}</Link>;
+    case 'advice_update':
+      return <Link to={`/towns/${group.townSlug}/selfcheck`}>{t('selfcheck:notice.adviceUpdated', { town: group.townName })}</Link>;
   }
 }

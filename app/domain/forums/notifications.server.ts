@@ -7,7 +7,7 @@ import { renderMail } from '#app/domain/mail/templates.server';
 import { settings } from '#app/env.server';
 import { threadReadable } from './visibility.server';
 
-export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome';
+export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome' | 'advice_update';
 
 /**
  * What the notifications page lists: replies and quotes grouped per thread (the newest first, with how many

@@ -17,6 +17,7 @@ import { getMyQuestionnaire, saveMyAnswers } from './answers.server';
 import { benchmarkOf, getRoundResults, resultsCsv } from './results.server';
 import { assignAdvice, listAdviceQueue, listConsultants, listTownAdvice, requestAdvice, setAdviceStatus } from './advice.server';
 import { getParticipation, getStocktaking } from './stocktaking.server';
+import { listNotifications } from '#app/domain/forums/notifications.server';
 
 const listener = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
 afterAll(() => listener.end());
@@ -254,6 +255,9 @@ describe('advice requests', () => {
     expect(town.events.at(-1)).toMatchObject({ status: 'scheduled', note: 'Videotermin am 12. Mai, 10 Uhr' });
     const [mail] = await sql`select body_text from mail_outbox where recipient = ${people.admin.email} order by id desc limit 1`;
     expect(mail.bodyText).toContain('Videotermin am 12. Mai, 10 Uhr');
+    // … and in the app: a notice on the admin's notifications page; nobody outside the town gets one.
+    expect((await listNotifications(people.admin)).filter((n) => n.kind === 'advice_update')).toHaveLength(2);
+    expect((await listNotifications(people.adminB)).filter((n) => n.kind === 'advice_update')).toHaveLength(0);
     await setAdviceStatus(people.network, { requestId, status: 'done', note: 'Beratung hat stattgefunden.' });
     expect((await listTownAdvice(people.admin, { townId: townA }))[0].status).toBe('done');
   });
