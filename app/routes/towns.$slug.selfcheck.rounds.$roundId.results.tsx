@@ -72,6 +72,7 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
     benchmarkShown: benchmark.dimensions.some((b) => b.shown),
     minimumTowns: benchmark.minimumTowns,
     canRequestAdvice: results.canRequestAdvice,
+    member: actor.roles[town.id] !== undefined,
     dimensions: template.dimensions.map((d) => ({ key: d.key, label: titleOf.get(d.key)! })),
     weakest: action.needs[0]?.dimensionKey ?? template.dimensions[0].key,
     notice: ['closed', 'requested'].find((n) => url.searchParams.has(n)) ?? null,
@@ -96,7 +97,7 @@ export default function RoundResultsPage() {
   return (
     <div className="stack selfcheck-page selfcheck-results">
       <p className="selfcheck-no-print">
-        <Link to={`/towns/${d.slug}/selfcheck`}>{t('round.back')}</Link>
+        {d.member ? <Link to={`/towns/${d.slug}/selfcheck`}>{t('round.back')}</Link> : <Link to="/network/selfcheck/advice">{t('queue.title')}</Link>}
       </p>
       <h2>{t('results.title', { round: d.round.title })}</h2>
       <p className="meta">
