@@ -126,6 +126,7 @@ export default function AnswerQuestionnaire() {
       {saved ? <Notice>{t('answer.savedNotice')}</Notice> : null}
       {!open ? <p className="alert">{t('answer.closed')}</p> : finishedAt ? <p className="alert">{t('answer.finishedHint')}</p> : null}
       <p className="meta">{t('answer.howTo', { total })}</p>
+      <p className="meta">{t('answer.commentsPrivacy')}</p>
       <Form method="post" ref={formRef} className="stack" onChange={onChange} onBlur={(e) => e.target instanceof HTMLTextAreaElement && timer.current && save()}>
         <FormAlert errors={reply?.error?.[''] ?? Object.values(reply?.error ?? {}).flat().filter(Boolean) as string[]} />
         {questionnaire.dimensions.map((dimension) => (

@@ -59,10 +59,16 @@ describe.each(VIEWERS)('as %s', (viewer) => {
       const expected = rule.expected(viewer);
       if (outcome(answer) !== expected) problems.push(`${path}: ${outcome(answer)}, expected ${expected}`);
       const own = viewer === 'member' || viewer === 'author' ? (viewer === 'member' ? scenario.selfcheck.memberComment : scenario.selfcheck.authorComment) : null;
+      // The closed round's results show the town's staff every comment, without names.
+      const staffReadsComments = STAFF.includes(viewer) && path.endsWith(`/rounds/${scenario.selfcheck.closedRoundId}/results`);
       for (const comment of [scenario.selfcheck.memberComment, scenario.selfcheck.authorComment]) {
-        // Their own comment appears only on their own questionnaire; nobody else's ever.
-        if (answer.body.includes(comment) && !(comment === own && path.endsWith('/answer'))) problems.push(`${path}: shows a respondent's comment`);
+        // A respondent's own comment appears on their own questionnaire; others' only for staff, on the results.
+        const allowed = (comment === own && path.endsWith('/answer')) || staffReadsComments;
+        if (answer.body.includes(comment) && !allowed) problems.push(`${path}: shows a respondent's comment`);
+        if (staffReadsComments && !answer.body.includes(comment)) problems.push(`${path}: lacks a comment the town's staff should read`);
       }
+      // Never a respondent's name next to it (the closed round's results name nobody).
+      if (path.includes('/results') && [scenario.people.member, scenario.people.author].some((p) => answer.body.includes(p.email))) problems.push(`${path}: names a respondent`);
     }
     expect(problems).toEqual([]);
   });
