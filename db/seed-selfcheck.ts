@@ -29,6 +29,15 @@ const PROFILES: Record<string, number[]> = {
   wiesenthal: [0.45, 0.5, 0.3, 0.4, 0.6],
 };
 
+/** What respondents remark, per field of action (demo text; shown to the town's staff without names). */
+const REMARKS: string[][] = [
+  ['Der Ratsbeschluss ist von 2019 und wurde seitdem nicht mehr besprochen.', 'Zuständig ist formal das Hauptamt, praktisch macht es die Gleichstellungsbeauftragte mit.'],
+  ['Die Formulare gibt es nur auf Deutsch; beim Bürgerbüro hilft oft eine Kollegin auf Türkisch.', 'Die letzte Fortbildung zu interkultureller Kompetenz ist drei Jahre her.'],
+  ['Die Bürgerversammlung zum Neubaugebiet war gut besucht, aber fast nur von Hausbesitzern.', 'Im Forum wird sachlich diskutiert, seit es Gesprächsregeln gibt.'],
+  ['Nach der Drohmail an den Bürgermeister wusste niemand, wer was tun soll.', 'Die Polizei hat eine Ansprechperson benannt, die Nummer kennt aber kaum jemand.'],
+  ['Der Runde Tisch trifft sich zweimal im Jahr, die Vereine wünschen sich mehr.', 'Die Initiative für Geflüchtete fühlt sich von der Verwaltung allein gelassen.'],
+];
+
 /** A small deterministic random source, so every demo looks the same. */
 function random(seed: string) {
   let state = crypto.createHash('sha256').update(seed).digest().readUInt32LE(0) || 1;
@@ -53,7 +62,8 @@ function answersFor(profile: number[], seed: string, completeness = 1) {
       }
       const level = Math.min(1, Math.max(0, profile[d] + (next() - 0.5) * 0.5));
       const points = question.scale.points;
-      answers[question.key] = { value: String(points[Math.round(level * (points.length - 1))].value) };
+      const remark = question.allowsComment && next() < 0.06 ? REMARKS[d][Math.floor(next() * REMARKS[d].length)] : undefined;
+      answers[question.key] = { value: String(points[Math.round(level * (points.length - 1))].value), ...(remark ? { comment: remark } : {}) };
     }
   });
   return answers;

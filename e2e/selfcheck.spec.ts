@@ -189,3 +189,27 @@ test('the network stock-taking shows the demo benchmark and never a single town�
   const refused = await resident.goto('/network/selfcheck');
   expect(refused?.status()).toBe(403);
 });
+
+test('without JavaScript a respondent answers and saves with the Save button, and finds the answers again', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, demo.resident);
+  await page.goto('/towns/hafenstadt/selfcheck');
+  await page.getByRole('link', { name: 'Answer – Frühjahr 2026' }).click();
+  const first = page.locator('fieldset.selfcheck-question').first();
+  await first.locator('input[type=radio]').nth(2).check();
+  await first.getByLabel('Comment (optional)').fill('Ohne JavaScript gespeichert.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Your answers are saved.')).toBeVisible();
+  await expect(first.locator('input[type=radio]').nth(2)).toBeChecked();
+  await expect(first.getByLabel('Comment (optional)')).toHaveValue('Ohne JavaScript gespeichert.');
+  // An answer off the scale (a tampered form) comes back as a message, not a server error.
+  const url = new URL(page.url());
+  const tampered = await context.request.post(url.pathname, {
+    form: { intent: 'save', 'answers.ratsbeschluss-leitbild.value': '42' },
+    headers: { origin: url.origin },
+    maxRedirects: 0,
+  });
+  expect(tampered.status()).toBe(400);
+  await context.close();
+});

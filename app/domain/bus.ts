@@ -14,6 +14,6 @@ export type BusMessage =
   | { type: 'queue:changed'; townId: number; caseId?: number }
   | { type: 'dialogue:registrations-changed'; eventId: number; townId: number | null }
   | { type: 'dialogue:promoted'; eventId: number; userIds: string[] }
-  | { type: 'selfcheck:progress'; townId: number; roundId: number }
-  | { type: 'advice:changed'; townId: number; requestId: number }
-  | { type: 'dialogue:questions-changed'; eventId: number };
+  | { type: 'dialogue:questions-changed'; eventId: number }
+  | { type: 'round:progress'; townId: number; roundId: number }
+  | { type: 'advice:changed'; townId: number; requestId: number };

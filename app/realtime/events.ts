@@ -21,7 +21,7 @@ export interface ServerToClientEvents {
   /** Only to the person: their registration changed (promoted from the waiting list). */
   'dialogue:registration-changed': (payload: { eventId: number }) => void;
   /** Only in a round's admins' room: someone was invited, saved answers, finished, or the round closed. */
-  'selfcheck:progress': (payload: { roundId: number }) => void;
+  'round:progress': (payload: { roundId: number }) => void;
   /** Only in the network team's room: an advice request was made, assigned or moved on. */
   'advice:changed': (payload: { requestId: number }) => void;
   /** In an event's Q&A room: questions changed; re-read them (each reader under their own rights). */
@@ -40,7 +40,7 @@ export interface ClientToServerEvents {
   'forum:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'queue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'dialogue:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
-  'selfcheck:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
+  'round:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'advice:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
   'qa:join': (payload: unknown, ack: (reply: SocketAck) => void) => void;
 }

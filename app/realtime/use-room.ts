@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from './events';
 import { connectSocket } from './socket-client';
 
-type JoinEvent = 'thread:join' | 'forum:join' | 'queue:join' | 'town:join' | 'dialogue:join' | 'qa:join' | 'selfcheck:join' | 'advice:join';
+type JoinEvent = 'thread:join' | 'forum:join' | 'queue:join' | 'town:join' | 'dialogue:join' | 'qa:join' | 'round:join' | 'advice:join';
 type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 
 interface RoomOptions<E extends JoinEvent> {

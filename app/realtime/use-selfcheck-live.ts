@@ -2,8 +2,8 @@ import { useRoom, useSocketEvents } from './use-room';
 
 /** A round's live progress for its town's admin: `onChange` after every save, invitation or close, and after a reconnect. */
 export function useRoundProgressLive(roundId: number, enabled: boolean, onChange: () => void) {
-  useRoom('selfcheck:join', roundId, { enabled, payload: () => ({ roundId }), onJoined: (reply, rejoined) => reply.ok && rejoined && onChange() });
-  useSocketEvents({ 'selfcheck:progress': (event) => event.roundId === roundId && onChange() }, enabled);
+  useRoom('round:join', roundId, { enabled, payload: () => ({ roundId }), onJoined: (reply, rejoined) => reply.ok && rejoined && onChange() });
+  useSocketEvents({ 'round:progress': (event) => event.roundId === roundId && onChange() }, enabled);
 }
 
 /** The network team's advice queue, live. */

@@ -180,32 +180,47 @@ export default function Stocktaking() {
           title={t('stock.postsChart')}
           locale={language}
         />
-        <table className="data-table">
-          <caption>{t('stock.participationTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('stock.town')}</th>
-              <th scope="col">{t('stock.month')}</th>
-              <th scope="col">{t('stock.posts')}</th>
-              <th scope="col">{t('stock.decided')}</th>
-              <th scope="col">{t('stock.medianHours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {participation.flatMap((p) =>
-              p.months.map((m) => (
-                <tr key={`${p.townId}-${m.month}`}>
-                  <th scope="row">{p.name}</th>
-                  <td>{m.month}</td>
-                  <td>{m.posts}</td>
-                  <td>{m.moderationDecided}</td>
-                  <td>{m.moderationMedianHours == null ? '—' : format(m.moderationMedianHours)}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
+        <ParticipationTable caption={t('stock.posts')} months={months} rows={participation.map((p) => ({ key: p.townId, name: p.name, cells: p.months.map((m) => String(m.posts)) }))} />
+        <ParticipationTable
+          caption={t('stock.moderationTable')}
+          months={months}
+          rows={participation.map((p) => ({
+            key: p.townId,
+            name: p.name,
+            cells: p.months.map((m) => (m.moderationDecided ? t('stock.moderationCell', { decided: m.moderationDecided, hours: format(m.moderationMedianHours ?? 0) }) : '—')),
+          }))}
+        />
       </section>
     </div>
+  );
+}
+
+/** One figure per town (rows) and month (columns). */
+function ParticipationTable({ caption, months, rows }: { caption: string; months: string[]; rows: { key: number; name: string; cells: string[] }[] }) {
+  const { t } = useTranslation('selfcheck');
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('stock.town')}</th>
+          {months.map((month) => (
+            <th scope="col" key={month}>
+              <span className="selfcheck-nowrap">{month}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.name}</th>
+            {row.cells.map((cell, i) => (
+              <td key={months[i]}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

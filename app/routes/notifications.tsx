@@ -140,5 +140,7 @@ function NotificationText({ group }: { group: NotificationGroup }) {
       return <Link to={group.event?.path ?? '/notifications'}>{t(group.kind === 'event_promoted' ? 'dialogues:notices.promoted' : 'dialogues:notices.cancelled', { title: group.event?.title ?? '' })}</Link>;
     case 'export_ready':
       return <Link to="/account/privacy">{t('privacy:notifications.exportReady')}</Link>;
+    case 'advice_update':
+      return <Link to={`/towns/${group.townSlug}/selfcheck`}>{t('selfcheck:notice.adviceUpdated', { town: group.townName })}</Link>;
   }
 }

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useFetcher, useLoaderData } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localised, type Question } from '#app/domain/selfcheck/questionnaire';
+import { type Question } from '#app/domain/selfcheck/questionnaire';
+import { textIn, type TextIn } from '#app/domain/selfcheck/texts';
 import { answersSchema, COMMENT_MAX } from '#app/domain/selfcheck/schemas';
 import { getMyQuestionnaire, saveMyAnswers, type StoredAnswer } from '#app/domain/selfcheck/answers.server';
 import { formAction } from '#app/web/form.server';
@@ -34,20 +35,21 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
     answers: mine.answers,
     saved: new URL(args.request.url).searchParams.has('saved'),
     // The questionnaire in the reader's language (German where a text is not translated yet).
+    language,
     questionnaire: {
-      title: localised(template.title, language),
-      description: localised(template.description, language),
+      title: textIn(template.title, language),
+      description: textIn(template.description, language),
       dimensions: template.dimensions.map((d) => ({
         key: d.key,
-        title: localised(d.title, language),
-        description: localised(d.description, language),
+        title: textIn(d.title, language),
+        description: textIn(d.description, language),
         questions: d.questions.map((q: Question) => ({
           key: q.key,
-          text: localised(q.text, language),
-          guidance: localised(q.guidance, language),
+          text: textIn(q.text, language),
+          guidance: textIn(q.guidance, language),
           allowsNotApplicable: q.allowsNotApplicable,
           allowsComment: q.allowsComment,
-          points: q.scale.points.map((p) => ({ value: p.value, label: localised(p.label, language) })),
+          points: q.scale.points.map((p) => ({ value: p.value, label: textIn(p.label, language) })),
         })),
       })),
     },
@@ -69,7 +71,7 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 export default function AnswerQuestionnaire() {
   const { t } = useTranslation(['selfcheck', 'common']);
-  const { roundTitle, open, answers, questionnaire, lastSavedAt, finishedAt, saved, slug } = useLoaderData<typeof loader>();
+  const { roundTitle, open, answers, questionnaire, lastSavedAt, finishedAt, saved, slug, language } = useLoaderData<typeof loader>();
   const saveReply = useFormReply('save');
   const finishReply = useFormReply('finish');
   const reply = saveReply ?? finishReply;
@@ -115,20 +117,29 @@ export default function AnswerQuestionnaire() {
       <h2>
         <bdi>{roundTitle}</bdi>
       </h2>
-      <p className="eyebrow">{questionnaire.title}</p>
-      <p className="lead">{questionnaire.description}</p>
+      <p className="eyebrow">
+        <InLanguage value={questionnaire.title} language={language} />
+      </p>
+      <p className="lead">
+        <InLanguage value={questionnaire.description} language={language} />
+      </p>
       {saved ? <Notice>{t('answer.savedNotice')}</Notice> : null}
       {!open ? <p className="alert">{t('answer.closed')}</p> : finishedAt ? <p className="alert">{t('answer.finishedHint')}</p> : null}
       <p className="meta">{t('answer.howTo', { total })}</p>
+      <p className="meta">{t('answer.commentsPrivacy')}</p>
       <Form method="post" ref={formRef} className="stack" onChange={onChange} onBlur={(e) => e.target instanceof HTMLTextAreaElement && timer.current && save()}>
         <FormAlert errors={reply?.error?.[''] ?? Object.values(reply?.error ?? {}).flat().filter(Boolean) as string[]} />
         {questionnaire.dimensions.map((dimension) => (
           <section key={dimension.key} className="card selfcheck-dimension" aria-labelledby={`dimension-${dimension.key}`}>
-            <h3 id={`dimension-${dimension.key}`}>{dimension.title}</h3>
-            <p className="meta">{dimension.description}</p>
+            <h3 id={`dimension-${dimension.key}`}>
+              <InLanguage value={dimension.title} language={language} />
+            </h3>
+            <p className="meta">
+              <InLanguage value={dimension.description} language={language} />
+            </p>
             {dimension.questions.map((question) => {
               number++;
-              return <QuestionFields key={question.key} number={number} question={question} answer={answers[question.key]} disabled={!open} />;
+              return <QuestionFields key={question.key} number={number} question={question} answer={answers[question.key]} disabled={!open} language={language} />;
             })}
           </section>
         ))}
@@ -158,14 +169,19 @@ export default function AnswerQuestionnaire() {
 
 interface QuestionView {
   key: string;
-  text: string;
-  guidance: string;
+  text: TextIn;
+  guidance: TextIn;
   allowsNotApplicable: boolean;
   allowsComment: boolean;
-  points: { value: number; label: string }[];
+  points: { value: number; label: TextIn }[];
 }
 
-function QuestionFields({ number, question, answer, disabled }: { number: number; question: QuestionView; answer?: StoredAnswer; disabled: boolean }) {
+/** Text in the page's language as it is; German fallback marked as German (and left to right). */
+function InLanguage({ value, language }: { value: TextIn; language: string }) {
+  return value.lang === language ? <>{value.text}</> : <span lang={value.lang} dir="ltr">{value.text}</span>;
+}
+
+function QuestionFields({ number, question, answer, disabled, language }: { number: number; question: QuestionView; answer?: StoredAnswer; disabled: boolean; language: string }) {
   const { t } = useTranslation('selfcheck');
   const name = `answers.${question.key}`;
   const current = answer?.value === 'not_applicable' ? 'na' : answer?.value == null ? '' : String(answer.value);
@@ -173,15 +189,15 @@ function QuestionFields({ number, question, answer, disabled }: { number: number
   return (
     <fieldset className="selfcheck-question" aria-describedby={guidanceId} data-testid={`question-${question.key}`}>
       <legend>
-        <span className="selfcheck-question-number">{t('answer.questionNumber', { number })}</span> {question.text}
+        <span className="selfcheck-question-number">{t('answer.questionNumber', { number })}</span> <InLanguage value={question.text} language={language} />
       </legend>
       <p className="hint" id={guidanceId}>
-        {question.guidance}
+        <InLanguage value={question.guidance} language={language} />
       </p>
       <div className="selfcheck-scale">
         {question.points.map((point) => (
           <label key={point.value} className="checkbox-label">
-            <input type="radio" name={`${name}.value`} value={point.value} defaultChecked={current === String(point.value)} disabled={disabled} /> <span>{point.label}</span>
+            <input type="radio" name={`${name}.value`} value={point.value} defaultChecked={current === String(point.value)} disabled={disabled} /> <InLanguage value={point.label} language={language} />
           </label>
         ))}
         {question.allowsNotApplicable ? (

@@ -72,9 +72,21 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
     benchmarkShown: benchmark.dimensions.some((b) => b.shown),
     minimumTowns: benchmark.minimumTowns,
     canRequestAdvice: results.canRequestAdvice,
+    member: actor.roles[town.id] !== undefined,
     dimensions: template.dimensions.map((d) => ({ key: d.key, label: titleOf.get(d.key)! })),
     weakest: action.needs[0]?.dimensionKey ?? template.dimensions[0].key,
     notice: ['closed', 'requested'].find((n) => url.searchParams.has(n)) ?? null,
+    comments: results.comments
+      ? template.dimensions
+          .map((dimension) => ({
+            key: dimension.key,
+            label: titleOf.get(dimension.key)!,
+            questions: dimension.questions
+              .map((q) => ({ key: q.key, text: localised(q.text, language), texts: results.comments!.find((c) => c.questionKey === q.key)?.texts ?? [] }))
+              .filter((q) => q.texts.length > 0),
+          }))
+          .filter((d) => d.questions.length > 0)
+      : null,
   };
 });
 
@@ -96,7 +108,7 @@ export default function RoundResultsPage() {
   return (
     <div className="stack selfcheck-page selfcheck-results">
       <p className="selfcheck-no-print">
-        <Link to={`/towns/${d.slug}/selfcheck`}>{t('round.back')}</Link>
+        {d.member ? <Link to={`/towns/${d.slug}/selfcheck`}>{t('round.back')}</Link> : <Link to="/network/selfcheck/advice">{t('queue.title')}</Link>}
       </p>
       <h2>{t('results.title', { round: d.round.title })}</h2>
       <p className="meta">
@@ -228,6 +240,30 @@ export default function RoundResultsPage() {
           </article>
         ))}
       </section>
+      {d.comments ? (
+        <section aria-labelledby="comments-heading" className="stack">
+          <h3 id="comments-heading">{t('results.comments')}</h3>
+          <p>{t('results.commentsExplain')}</p>
+          {d.comments.length === 0 ? <p>{t('results.noComments')}</p> : null}
+          {d.comments.map((dimension) => (
+            <details key={dimension.key} className="card selfcheck-comments">
+              <summary>{t('results.commentsIn', { dimension: dimension.label, n: dimension.questions.reduce((n, q) => n + q.texts.length, 0) })}</summary>
+              {dimension.questions.map((q) => (
+                <div key={q.key}>
+                  <p className="selfcheck-comment-question">{q.text}</p>
+                  <ul>
+                    {q.texts.map((text, i) => (
+                      <li key={i} dir="auto">
+                        {text}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </details>
+          ))}
+        </section>
+      ) : null}
       {d.canRequestAdvice ? <AdviceForm dimensions={d.dimensions} weakest={d.weakest} /> : null}
     </div>
   );

@@ -93,3 +93,16 @@ create table selfcheck_advice_events (
   created_at timestamptz not null default now()
 );
 create index selfcheck_advice_events_request_idx on selfcheck_advice_events (request_id, id);
+
+-- In-app notices when the network team moves an advice request on. The kinds other areas added to the
+-- notifications table are kept whatever they are: the check is extended, not restated.
+alter table notifications add column advice_request_id bigint references selfcheck_advice_requests (id) on delete cascade;
+do $$
+declare definition text;
+begin
+  select pg_get_constraintdef(oid) into definition from pg_constraint
+   where conrelid = 'notifications'::regclass and conname = 'notifications_kind_check';
+  alter table notifications drop constraint notifications_kind_check;
+  execute format('alter table notifications add constraint notifications_kind_check %s',
+                 replace(definition, 'ARRAY[', 'ARRAY[''advice_update''::text, '));
+end $$;

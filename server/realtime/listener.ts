@@ -67,8 +67,8 @@ export async function dispatch(io: IoServer, presence: Presence, event: BusMessa
     case 'dialogue:promoted':
       for (const userId of event.userIds) io.to(rooms.user(userId)).emit('dialogue:registration-changed', { eventId: event.eventId });
       break;
-    case 'selfcheck:progress':
-      io.to(rooms.selfcheckRound(event.roundId)).emit('selfcheck:progress', { roundId: event.roundId });
+    case 'round:progress':
+      io.to(rooms.selfcheckRound(event.roundId)).emit('round:progress', { roundId: event.roundId });
       break;
     case 'advice:changed':
       io.to(rooms.adviceQueue()).emit('advice:changed', { requestId: event.requestId });

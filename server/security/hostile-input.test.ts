@@ -219,7 +219,7 @@ const REAL_PARAMS = (): Record<string, string> => ({
   token: scenario.invitationToken,
   eventId: String(scenario.areas.eventId),
   incidentId: String(scenario.incident.id),
-  roundId: String(scenario.areas.roundId),
+  roundId: String(scenario.selfcheck.openRoundId),
   exportId: String(scenario.areas.exportId),
 });
 

@@ -23,9 +23,11 @@ import { inviteStaff } from '#app/domain/municipalities/members.server';
 import { createEvent, publishEvent } from '#app/domain/dialogues/events.server';
 import { eventFormSchema } from '#app/domain/dialogues/schemas';
 import { recordIncident } from '#app/domain/incidents/incidents.server';
-import { openRound } from '#app/domain/selfcheck/rounds.server';
-import { publishStandardQuestionnaire } from '#app/domain/selfcheck/templates.server';
 import { requestExport } from '#app/domain/personal-data/export.server';
+import { insertNextVersion } from '#app/domain/selfcheck/templates.server';
+import { closeRound, inviteRespondents, openRound } from '#app/domain/selfcheck/rounds.server';
+import { saveMyAnswers } from '#app/domain/selfcheck/answers.server';
+import { weltoffeneKommuneTemplate } from '../../db/seed-data/selfcheck-template';
 import { actorOf, createTownDirectly, createUser, grantRole, linkFromMail, makeNetworkTeam, testClient, tokenOf } from '../../db/testing/factories';
 
 /** Every kind of viewer the readability rule distinguishes; `guest` has no session. */
@@ -91,10 +93,15 @@ export interface Scenario {
   /** The watched word (action hold) of town A: a text with it is held for review. */
   holdWord: string;
   /** One of each of the other areas' records, for routes with their ids: a published event of town A (by
-   * `organiser`), a self-check round of town A (by `admin`), `member`'s data export. */
-  areas: { eventId: number; roundId: number; exportId: number };
+   * `organiser`), `member`'s data export. */
+  areas: { eventId: number; exportId: number };
   /** An incident in the log of town A's official, readable by them only; its description holds `marker`. */
   incident: { id: number; marker: string };
+  /**
+   * Town A's self-check: a closed round `member` and `author` answered (each with a comment holding a marker
+   * of their own), and an open round only `author` was invited to.
+   */
+  selfcheck: { closedRoundId: number; openRoundId: number; memberComment: string; authorComment: string };
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -209,14 +216,24 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     ...eventFormSchema.parse({ format: 'citizen_dialogue', mode: 'in_person', title: 'Bürgerdialog', descriptionText: 'Alle sind eingeladen.', startDate: '2031-05-14', startTime: '18:00', endTime: '20:00', venueName: 'Rathaus', venueAddress: 'Markt 1, 24103 Kiel', capacity: '30' }),
   });
   await publishEvent(organiser, { townId: townA.id, eventId: event.id });
-  const questionnaire = await publishStandardQuestionnaire(network);
-  const roundId = await openRound(admin, { townId: townA.id, title: 'Selbstcheck 2026', templateId: questionnaire.id });
   const { exportId } = await requestExport(member);
   const incidentMarker = marker('incident');
   const { incidentId } = await recordIncident(await actor('official'), {
     townId: townA.id, occurredAt: null, foundAt: '2026-03-01T10:00', foundBy: 'Security scenario', channel: 'email', kind: 'threat', severity: 'high',
     description: `Drohung per E-Mail ${incidentMarker}`, contentUrls: [], author: null, authorProfileUrl: null,
   });
+  const template = await insertNextVersion(sql, weltoffeneKommuneTemplate, null);
+  const firstQuestion = weltoffeneKommuneTemplate.dimensions[0].questions[0].key;
+  const memberComment = marker('selfcheckmember');
+  const authorComment = marker('selfcheckauthor');
+  const closedRoundId = await openRound(admin, { townId: townA.id, title: 'Closed round', templateId: template.id });
+  await inviteRespondents(admin, { townId: townA.id, roundId: closedRoundId, userIds: [people.member.userId, people.author.userId] });
+  await saveMyAnswers(member, { townId: townA.id, roundId: closedRoundId, answers: { [firstQuestion]: { value: '2', comment: memberComment } } });
+  await saveMyAnswers(author, { townId: townA.id, roundId: closedRoundId, answers: { [firstQuestion]: { value: '4', comment: authorComment } } });
+  await closeRound(admin, { townId: townA.id, roundId: closedRoundId });
+  const openRoundId = await openRound(admin, { townId: townA.id, title: 'Open round', templateId: template.id });
+  await inviteRespondents(admin, { townId: townA.id, roundId: openRoundId, userIds: [people.author.userId] });
+  await saveMyAnswers(author, { townId: townA.id, roundId: openRoundId, answers: { [firstQuestion]: { value: '3', comment: authorComment } } });
 
   const a = townA.slug;
   return {
@@ -244,8 +261,9 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     appealId,
     invitationToken,
     holdWord,
-    areas: { eventId: event.id, roundId, exportId },
+    areas: { eventId: event.id, exportId },
     incident: { id: incidentId, marker: incidentMarker },
+    selfcheck: { closedRoundId, openRoundId, memberComment, authorComment },
   };
 }
 

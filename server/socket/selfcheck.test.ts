@@ -66,29 +66,29 @@ afterAll(async () => {
 describe('a round’s progress room', () => {
   it("admits the town's admin only", async () => {
     const adminSocket = await socketFor(admin);
-    expect(await emit(adminSocket, 'selfcheck:join', { roundId })).toEqual({ ok: true });
+    expect(await emit(adminSocket, 'round:join', { roundId })).toEqual({ ok: true });
     const refused = [await socketFor(respondent), await socketFor(await personWith('moderator')), await socketFor(await personWith('admin', townB))];
-    expect(await emit(refused[0], 'selfcheck:join', { roundId })).toMatchObject({ ok: false, error: 'forbidden' });
-    expect(await emit(refused[1], 'selfcheck:join', { roundId })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await emit(refused[0], 'round:join', { roundId })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await emit(refused[1], 'round:join', { roundId })).toMatchObject({ ok: false, error: 'forbidden' });
     // Another town's admin and the network team learn nothing about the round, not even that it exists.
-    expect(await emit(refused[2], 'selfcheck:join', { roundId })).toMatchObject({ ok: false, error: 'not_found' });
-    expect(await emit(await socketFor(await personWith(null, townA, true)), 'selfcheck:join', { roundId })).toMatchObject({ ok: false, error: 'not_found' });
-    expect(await emit(await socketFor(null), 'selfcheck:join', { roundId })).toMatchObject({ ok: false, error: 'unauthenticated' });
-    expect(await emit(adminSocket, 'selfcheck:join', { roundId: 'x' })).toEqual({ ok: false, error: 'invalid' });
-    expect(await emit(adminSocket, 'selfcheck:join', { roundId, more: 1 })).toEqual({ ok: false, error: 'invalid' });
+    expect(await emit(refused[2], 'round:join', { roundId })).toMatchObject({ ok: false, error: 'not_found' });
+    expect(await emit(await socketFor(await personWith(null, townA, true)), 'round:join', { roundId })).toMatchObject({ ok: false, error: 'not_found' });
+    expect(await emit(await socketFor(null), 'round:join', { roundId })).toMatchObject({ ok: false, error: 'unauthenticated' });
+    expect(await emit(adminSocket, 'round:join', { roundId: 'x' })).toEqual({ ok: false, error: 'invalid' });
+    expect(await emit(adminSocket, 'round:join', { roundId, more: 1 })).toEqual({ ok: false, error: 'invalid' });
     expect(await server.io.in(rooms.selfcheckRound(roundId)).fetchSockets()).toHaveLength(1);
   });
 
   it('hears a respondent save at once, and a former admin leaves the room', async () => {
     const adminSocket = await socketFor(admin);
-    expect(await emit(adminSocket, 'selfcheck:join', { roundId })).toEqual({ ok: true });
-    const heard = new Promise<{ roundId: number }>((resolve) => adminSocket.once('selfcheck:progress', resolve));
+    expect(await emit(adminSocket, 'round:join', { roundId })).toEqual({ ok: true });
+    const heard = new Promise<{ roundId: number }>((resolve) => adminSocket.once('round:progress', resolve));
     await saveMyAnswers(await actorOf(respondent.userId), { townId: townA, roundId, answers: { [firstQuestion]: { value: '3' } } });
     expect(await heard).toEqual({ roundId });
 
     const other = await personWith('admin');
     const otherSocket = await socketFor(other);
-    expect(await emit(otherSocket, 'selfcheck:join', { roundId })).toEqual({ ok: true });
+    expect(await emit(otherSocket, 'round:join', { roundId })).toEqual({ ok: true });
     await changeRole(await actorOf(admin.userId), { townId: townA, userId: other.userId, role: 'member' });
     await expect.poll(async () => (await server.io.in(rooms.selfcheckRound(roundId)).fetchSockets()).length).toBe(2);
   });

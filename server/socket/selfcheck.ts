@@ -9,7 +9,7 @@ import { handle } from './handler';
 import type { AppSocket } from './types';
 
 export function registerSelfcheckHandlers(socket: AppSocket) {
-  handle(socket, 'selfcheck:join', roundJoinPayload, async ({ actor, input }) => {
+  handle(socket, 'round:join', roundJoinPayload, async ({ actor, input }) => {
     await checkRoundProgressReader(actor, { roundId: input.roundId });
     await socket.join(rooms.selfcheckRound(input.roundId));
     return {};

@@ -7,7 +7,7 @@ import { renderMail } from '#app/domain/mail/templates.server';
 import { settings } from '#app/env.server';
 import { threadReadable } from './visibility.server';
 
-export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome' | 'event_promoted' | 'event_cancelled' | 'export_ready';
+export type NotificationKind = 'reply' | 'quote' | 'report_received' | 'decision' | 'appeal_outcome' | 'event_promoted' | 'event_cancelled' | 'export_ready' | 'advice_update';
 
 /**
  * What the notifications page lists: replies and quotes grouped per thread (the newest first, with how many

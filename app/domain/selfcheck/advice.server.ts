@@ -157,9 +157,14 @@ async function tellTown(tx: Tx, requestId: number) {
   const { template } = await templateById(tx, request.templateId);
   const dimension = template.dimensions.find((d) => d.key === request.dimensionKey);
   const people = await tx`
-    select distinct u.email, u.language from users u
+    select distinct u.id, u.email, u.language from users u
      where u.id in (select requested_by from selfcheck_advice_requests where id = ${requestId})
         or u.id in (select user_id from memberships where municipality_id = (select municipality_id from selfcheck_advice_requests where id = ${requestId}) and role = 'admin')`;
+  // In the app too: the notifications page and the header's count (pushed live to each person).
+  await tx`insert into notifications (user_id, municipality_id, kind, advice_request_id)
+           select u, a.municipality_id, 'advice_update', a.id from selfcheck_advice_requests a, unnest(${people.map((p) => p.id as string)}::text[]) as u
+            where a.id = ${requestId}`;
+  if (people.length) await publish(tx, { type: 'notifications:created', userIds: people.map((p) => p.id as string) });
   for (const person of people) {
     await sendSelfcheckMail(tx, 'adviceUpdated', person as { email: string; language: string }, (t) => ({
       town: request.name,

@@ -103,7 +103,7 @@ export async function saveMyAnswers(
       returning last_saved_at,
                 (select count(*)::int from selfcheck_answers a where a.round_id = ${input.roundId} and a.user_id = ${me.userId}
                     and (a.value is not null or a.not_applicable)) as answered`;
-    await publish(tx, { type: 'selfcheck:progress', townId: input.townId, roundId: input.roundId });
+    await publish(tx, { type: 'round:progress', townId: input.townId, roundId: input.roundId });
     return { savedAt: saved.lastSavedAt, answered: saved.answered };
   });
 }

@@ -5,7 +5,7 @@
  */
 import { sql } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import type { MaybeActor } from '#app/domain/auth/permissions';
+import { isStaffIn, type MaybeActor } from '#app/domain/auth/permissions';
 import { canReadTownResults, canRunSelfcheck, requireSignedIn } from './access';
 import { buildNetworkBenchmark, placeAgainstBenchmark, type BenchmarkContribution, type BenchmarkPlacement, type NetworkBenchmark } from './benchmark';
 import { localised, type QuestionnaireTemplate } from './questionnaire';
@@ -32,6 +32,11 @@ export interface RoundResults {
   placement: Record<string, BenchmarkPlacement>;
   /** the reader may ask the network team for advice on this result */
   canRequestAdvice: boolean;
+  /**
+   * Respondents' comments, without names, per question (sorted by text, so they cannot be lined up across
+   * questions by position): for the town's staff only, `null` for everyone else (decision 017).
+   */
+  comments: { questionKey: string; texts: string[] }[] | null;
 }
 
 /** Every closed round of every town on one questionnaire version: the benchmark's whole history. */
@@ -88,7 +93,15 @@ export async function getRoundResults(actor: MaybeActor, { townId, roundId }: { 
     benchmark,
     placement: Object.fromEntries(benchmark.dimensions.map((b) => [b.dimensionKey, placeAgainstBenchmark(scoreOf.get(b.dimensionKey) ?? null, b)])),
     canRequestAdvice: canRunSelfcheck(reader, townId),
+    comments: isStaffIn(reader, townId) ? await commentsOf(Number(round.id)) : null,
   };
+}
+
+async function commentsOf(roundId: number): Promise<{ questionKey: string; texts: string[] }[]> {
+  return sql`
+    select question_key, array_agg(comment order by comment) as texts
+      from selfcheck_answers where round_id = ${roundId} and comment <> ''
+     group by question_key`;
 }
 
 const csvCell = (value: string | number | null | undefined) => {

@@ -61,7 +61,7 @@ export async function openRound(actor: MaybeActor, input: { townId: number; titl
       values (${input.townId}, ${input.templateId}, ${input.title}, ${admin.userId})
       on conflict do nothing returning id`;
     if (!row) throw new DomainError('conflict', 'selfcheck:errors.roundAlreadyOpen');
-    await publish(tx, { type: 'selfcheck:progress', townId: input.townId, roundId: Number(row.id) });
+    await publish(tx, { type: 'round:progress', townId: input.townId, roundId: Number(row.id) });
     return Number(row.id);
   });
 }
@@ -144,7 +144,7 @@ export async function inviteRespondents(actor: MaybeActor, input: { townId: numb
         link: `${settings().publicOrigin}/towns/${town.slug}/selfcheck/rounds/${input.roundId}/answer`,
       });
     }
-    await publish(tx, { type: 'selfcheck:progress', townId: input.townId, roundId: input.roundId });
+    await publish(tx, { type: 'round:progress', townId: input.townId, roundId: input.roundId });
     return invited.length;
   });
 }
@@ -174,7 +174,7 @@ export async function closeRound(actor: MaybeActor, { townId, roundId }: { townI
     const scores = scoreRound(template, responses);
     await tx`update selfcheck_rounds set status = 'closed', closed_at = now(), closed_by = ${admin.userId}, scores = ${tx.json(scores as never)}
               where id = ${roundId}`;
-    await publish(tx, { type: 'selfcheck:progress', townId, roundId });
+    await publish(tx, { type: 'round:progress', townId, roundId });
     return scores;
   });
 }

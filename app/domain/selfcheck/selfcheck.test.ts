@@ -17,6 +17,7 @@ import { getMyQuestionnaire, saveMyAnswers } from './answers.server';
 import { benchmarkOf, getRoundResults, resultsCsv } from './results.server';
 import { assignAdvice, listAdviceQueue, listConsultants, listTownAdvice, requestAdvice, setAdviceStatus } from './advice.server';
 import { getParticipation, getStocktaking } from './stocktaking.server';
+import { listNotifications } from '#app/domain/forums/notifications.server';
 
 const listener = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
 afterAll(() => listener.end());
@@ -141,7 +142,7 @@ describe('a round', () => {
     await expect(saveMyAnswers(people.member2, { townId: townA, roundId, answers: { 'no-such-question': { value: '1' } } })).rejects.toEqual(refusal('invalid'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     await listening.unlisten();
-    expect(published).toContainEqual({ type: 'selfcheck:progress', townId: townA, roundId });
+    expect(published).toContainEqual({ type: 'round:progress', townId: townA, roundId });
 
     const mine = await getMyQuestionnaire(people.member, { townId: townA, roundId });
     expect(mine.answers[questionKeys[0]]).toEqual({ value: 1, comment: 'Noch viel zu tun' });
@@ -190,7 +191,11 @@ describe('a round', () => {
       const results = await getRoundResults(actor, { townId: townA, roundId });
       expect(results.scores.dimensions).toHaveLength(weltoffeneKommuneTemplate.dimensions.length);
       const text = JSON.stringify(results);
-      expect(text).not.toContain('Noch viel zu tun');
+      // Staff read comments without names; respondents and the network team get none.
+      const staff = [people.admin, people.moderator, people.official, people.organiser].includes(actor);
+      expect(text.includes('Noch viel zu tun')).toBe(staff);
+      if (staff) expect(results.comments).toContainEqual({ questionKey: questionKeys[0], texts: ['Noch viel zu tun'] });
+      else expect(results.comments).toBeNull();
       for (const respondent of [people.member, people.moderator]) expect(text).not.toContain(respondent.userId);
       expect(results.canRequestAdvice).toBe(actor === people.admin);
     }
@@ -254,6 +259,9 @@ describe('advice requests', () => {
     expect(town.events.at(-1)).toMatchObject({ status: 'scheduled', note: 'Videotermin am 12. Mai, 10 Uhr' });
     const [mail] = await sql`select body_text from mail_outbox where recipient = ${people.admin.email} order by id desc limit 1`;
     expect(mail.bodyText).toContain('Videotermin am 12. Mai, 10 Uhr');
+    // … and in the app: a notice on the admin's notifications page; nobody outside the town gets one.
+    expect((await listNotifications(people.admin)).filter((n) => n.kind === 'advice_update')).toHaveLength(2);
+    expect((await listNotifications(people.adminB)).filter((n) => n.kind === 'advice_update')).toHaveLength(0);
     await setAdviceStatus(people.network, { requestId, status: 'done', note: 'Beratung hat stattgefunden.' });
     expect((await listTownAdvice(people.admin, { townId: townA }))[0].status).toBe('done');
   });
