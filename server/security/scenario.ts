@@ -20,6 +20,7 @@ import { fileAppeal } from '#app/domain/moderation/appeals.server';
 import { saveModerationSettings } from '#app/domain/moderation/settings.server';
 import { addWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { inviteStaff } from '#app/domain/municipalities/members.server';
+import { buildDataExport, requestExport } from '#app/domain/personal-data/export.server';
 import { actorOf, createTownDirectly, createUser, grantRole, linkFromMail, makeNetworkTeam, testClient, tokenOf } from '../../db/testing/factories';
 
 /** Every kind of viewer the readability rule distinguishes; `guest` has no session. */
@@ -84,6 +85,8 @@ export interface Scenario {
   invitationToken: string;
   /** The watched word (action hold) of town A: a text with it is held for review. */
   holdWord: string;
+  /** A ready copy of `member`'s data (personal data export). */
+  exportId: number;
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -192,6 +195,10 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
   await inviteStaff(admin, { townId: townA.id, email: inviteeEmail, role: 'organiser' });
   const invitationToken = tokenOf(await linkFromMail(inviteeEmail, 'invitations'));
 
+  // A copy of `member`'s data, ready to download (by `member` only).
+  const { exportId } = await requestExport(member);
+  await buildDataExport({ exportId });
+
   const a = townA.slug;
   return {
     townA,
@@ -218,6 +225,7 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     appealId,
     invitationToken,
     holdWord,
+    exportId,
   };
 }
 
