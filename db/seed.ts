@@ -55,6 +55,8 @@ export async function seedDemoNetwork(sql: Sql, options: { password: string }): 
     await seedDemoForums(sql, DEMO_TOWNS.map((t) => t.slug));
     const { seedDemoModeration } = await import('./seed-moderation');
     await seedDemoModeration(sql, DEMO_TOWNS[0].slug);
+    const { seedDemoPersonalData } = await import('./seed-personal-data');
+    await seedDemoPersonalData(sql, DEMO_TOWNS[0].slug, 'bewohnerin@demo.weltoffen.example');
   }
   return seeded;
 }
