@@ -216,3 +216,26 @@ test('by keyboard only: request a copy, ask for deletion, sign in again and keep
   await expect(page.locator('.deletion-banner')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete my account' })).toBeVisible();
 });
+
+test('without JavaScript the deletion form answers with its errors next to the fields, and nothing is deleted', async ({ browser }) => {
+  const setup = await (await browser.newContext()).newPage();
+  const person = await newResident(setup, 'pd-nojs');
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, person.email, person.password);
+  await page.goto('/account/privacy');
+  await page.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page.getByText('Please choose what should happen to your posts.')).toBeVisible();
+  await expect(page.getByText('Please enter your password to confirm.')).toBeVisible();
+  await page.getByRole('radio', { name: /Remove the content/ }).check();
+  await page.getByLabel('Your password, to confirm').fill('not my password');
+  await page.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page.getByText('This password is not correct.')).toBeVisible();
+  // The choice is kept; the password is not sent back.
+  await expect(page.getByRole('radio', { name: /Remove the content/ })).toBeChecked();
+  await expect(page.getByLabel('Your password, to confirm')).toHaveValue('');
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { name: 'My account' })).toBeVisible();
+  await context.close();
+  await setup.context().close();
+});
