@@ -61,6 +61,8 @@ export async function seedDemoNetwork(sql: Sql, options: { password: string }): 
     await seedDemoIncidents(sql, DEMO_TOWNS[0].slug);
     const { seedDemoSelfcheck } = await import('./seed-selfcheck');
     await seedDemoSelfcheck(sql);
+    const { seedDemoPersonalData } = await import('./seed-personal-data');
+    await seedDemoPersonalData(sql, DEMO_TOWNS[0].slug, 'bewohnerin@demo.weltoffen.example');
   }
   return seeded;
 }

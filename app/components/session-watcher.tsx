@@ -10,7 +10,13 @@ export function SessionWatcher() {
     // A new notification: re-read the page data, so the count in the header is right.
     const notified = () => revalidator.revalidate();
     socket.on('notification:created', notified);
-    const signedOut = () => window.location.assign('/login?signedOut=1');
+    // Once: the disconnect that follows a revocation must not overrule where the revocation sent the page.
+    let leaving = false;
+    const signedOut = (info?: { reason?: 'account-deletion' }) => {
+      if (leaving) return;
+      leaving = true;
+      window.location.assign(info?.reason === 'account-deletion' ? '/account/deletion-requested' : '/login?signedOut=1');
+    };
     socket.on('session:revoked', signedOut);
     socket.on('disconnect', (reason) => {
       if (reason === 'io server disconnect') signedOut();

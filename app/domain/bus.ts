@@ -2,7 +2,7 @@
 type PostRef = { townId: number; forumId: number; threadId: number; postId: number };
 
 export type BusMessage =
-  | { type: 'session:revoked'; userId: string; sessionIds: string[] | 'all' }
+  | { type: 'session:revoked'; userId: string; sessionIds: string[] | 'all'; reason?: 'account-deletion' }
   | { type: 'membership:changed'; userId: string; municipalityId: number; role: string | null }
   | ({ type: 'post:created' } & PostRef)
   | ({ type: 'post:updated' } & PostRef)

@@ -46,4 +46,4 @@ export function languageFromAcceptHeader(header: string | null): Language | null
   return null;
 }
 
-export const NAMESPACES = ['common', 'auth', 'towns', 'network', 'accessibility', 'mail', 'forums', 'editor', 'moderation', 'dialogues', 'incidents', 'selfcheck'] as const;
+export const NAMESPACES = ['common', 'auth', 'towns', 'network', 'accessibility', 'mail', 'forums', 'editor', 'moderation', 'dialogues', 'incidents', 'selfcheck', 'privacy'] as const;

@@ -4,7 +4,8 @@ import type { PostView } from '#app/domain/forums/types';
 /** Server → client. Past tense. */
 export interface ServerToClientEvents {
   'membership:changed': (payload: { municipalityId: number; role: string | null }) => void;
-  'session:revoked': () => void;
+  /** `reason`: the account asked to be deleted (its pages then say so instead of "signed out"). */
+  'session:revoked': (info?: { reason?: 'account-deletion' }) => void;
   'post:created': (payload: { post: PostView }) => void;
   'post:updated': (payload: { post: PostView }) => void;
   'post:deleted': (payload: { threadId: number; postId: number }) => void;

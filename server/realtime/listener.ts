@@ -18,7 +18,7 @@ export async function dispatch(io: IoServer, presence: Presence, event: BusMessa
     case 'session:revoked': {
       const targets = event.sessionIds === 'all' ? [rooms.user(event.userId)] : event.sessionIds.map(rooms.session);
       for (const room of targets) {
-        io.to(room).emit('session:revoked');
+        io.to(room).emit('session:revoked', event.reason ? { reason: event.reason } : undefined);
         io.in(room).disconnectSockets(true);
       }
       break;

@@ -217,10 +217,10 @@ const REAL_PARAMS = (): Record<string, string> => ({
   appealId: String(scenario.appealId),
   decisionId: String(scenario.hideDecisionId),
   token: scenario.invitationToken,
-  eventId: String(scenario.areas.eventId),
+  eventId: String(scenario.eventId),
   incidentId: String(scenario.incident.id),
   roundId: String(scenario.selfcheck.openRoundId),
-  exportId: String(scenario.areas.exportId),
+  exportId: String(scenario.exportId),
 });
 
 function fill(route: RouteUnderTest, values: Record<string, string>): string {

@@ -23,7 +23,7 @@ import { inviteStaff } from '#app/domain/municipalities/members.server';
 import { createEvent, publishEvent } from '#app/domain/dialogues/events.server';
 import { eventFormSchema } from '#app/domain/dialogues/schemas';
 import { recordIncident } from '#app/domain/incidents/incidents.server';
-import { requestExport } from '#app/domain/personal-data/export.server';
+import { buildDataExport, requestExport } from '#app/domain/personal-data/export.server';
 import { insertNextVersion } from '#app/domain/selfcheck/templates.server';
 import { closeRound, inviteRespondents, openRound } from '#app/domain/selfcheck/rounds.server';
 import { saveMyAnswers } from '#app/domain/selfcheck/answers.server';
@@ -92,9 +92,8 @@ export interface Scenario {
   invitationToken: string;
   /** The watched word (action hold) of town A: a text with it is held for review. */
   holdWord: string;
-  /** One of each of the other areas' records, for routes with their ids: a published event of town A (by
-   * `organiser`), `member`'s data export. */
-  areas: { eventId: number; exportId: number };
+  /** A published event of town A (by `organiser`). */
+  eventId: number;
   /** An incident in the log of town A's official, readable by them only; its description holds `marker`. */
   incident: { id: number; marker: string };
   /**
@@ -102,6 +101,8 @@ export interface Scenario {
    * of their own), and an open round only `author` was invited to.
    */
   selfcheck: { closedRoundId: number; openRoundId: number; memberComment: string; authorComment: string };
+  /** A ready copy of `member`'s data (personal data export). */
+  exportId: number;
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -216,7 +217,6 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     ...eventFormSchema.parse({ format: 'citizen_dialogue', mode: 'in_person', title: 'Bürgerdialog', descriptionText: 'Alle sind eingeladen.', startDate: '2031-05-14', startTime: '18:00', endTime: '20:00', venueName: 'Rathaus', venueAddress: 'Markt 1, 24103 Kiel', capacity: '30' }),
   });
   await publishEvent(organiser, { townId: townA.id, eventId: event.id });
-  const { exportId } = await requestExport(member);
   const incidentMarker = marker('incident');
   const { incidentId } = await recordIncident(await actor('official'), {
     townId: townA.id, occurredAt: null, foundAt: '2026-03-01T10:00', foundBy: 'Security scenario', channel: 'email', kind: 'threat', severity: 'high',
@@ -234,6 +234,9 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
   const openRoundId = await openRound(admin, { townId: townA.id, title: 'Open round', templateId: template.id });
   await inviteRespondents(admin, { townId: townA.id, roundId: openRoundId, userIds: [people.author.userId] });
   await saveMyAnswers(author, { townId: townA.id, roundId: openRoundId, answers: { [firstQuestion]: { value: '3', comment: authorComment } } });
+  // A copy of `member`'s data, ready to download (by `member` only).
+  const { exportId } = await requestExport(member);
+  await buildDataExport({ exportId });
 
   const a = townA.slug;
   return {
@@ -261,9 +264,10 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     appealId,
     invitationToken,
     holdWord,
-    areas: { eventId: event.id, exportId },
+    eventId: event.id,
     incident: { id: incidentId, marker: incidentMarker },
     selfcheck: { closedRoundId, openRoundId, memberComment, authorComment },
+    exportId,
   };
 }
 

@@ -208,6 +208,21 @@ describe.each(VIEWERS)('as %s', (viewer) => {
     expect(answer.body.includes(scenario.items.heldThread.markers[0])).toBe(readsHeld(viewer));
   });
 
+  it("a member's copy of their data downloads for that member only; counts of personal data for admins and the network team", async () => {
+    const findings = new Findings();
+    const download = await get(server.url, `/account/privacy/exports/${scenario.exportId}`, { cookie: cookieOf(viewer) });
+    const where = 'GET the export of member';
+    if (viewer === 'member') findings.status(where, download, [200]);
+    else if (viewer === 'guest') findings.status(where, download, [302]);
+    else findings.status(where, download, [404]);
+    const counts = await get(server.url, townPath('/personal-data'), { cookie: cookieOf(viewer) });
+    if (viewer === 'admin' || viewer === 'network') findings.status('GET counts of town A', counts, [200]);
+    else findings.status('GET counts of town A', counts, viewer === 'guest' ? [302] : [403, 404]);
+    const network = await get(server.url, '/network/personal-data', { cookie: cookieOf(viewer) });
+    findings.status('GET network counts', network, viewer === 'network' ? [200] : viewer === 'guest' ? [302] : [403]);
+    expect(findings.problems).toEqual([]);
+  });
+
   it('moderation pages are closed to everyone but the town’s moderators', async () => {
     const findings = new Findings();
     const pages = [

@@ -56,8 +56,9 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function listAudit(actor: MaybeActor, { townId, ...filter }: AuditFilter & { townId: number }): Promise<{ rows: AuditRow[]; next: number | null; actions: string[] }> {
   requireModerator(actor, townId);
   const rows = await sql<AuditRow[]>`
-    select a.id, a.action, u.display_name as actor_name, a.case_id, a.decision_id, a.appeal_id, a.post_id, a.thread_id,
-           s.display_name as subject_name, a.details, a.created_at
+    select a.id, a.action, coalesce(u.display_name, a.actor_pseudonym) as actor_name, a.case_id, a.decision_id, a.appeal_id, a.post_id, a.thread_id,
+           -- an erased account appears under its pseudonym (decision 019), the same one in every row
+           coalesce(s.display_name, case when a.subject_user_id like 'former-%' then a.subject_user_id end) as subject_name, a.details, a.created_at
       from moderation_audit_log a
       left join users u on u.id = a.actor_id
       left join users s on s.id = a.subject_user_id

@@ -6,7 +6,7 @@
 import { ZipArchive } from 'archiver';
 import { getFixedT } from '#app/i18n/i18n.server';
 import { directionOf } from '#app/i18n/languages';
-import type { ExportedRows } from './sections/section';
+import type { ExportedRows } from './sections/section.server';
 
 export interface ExportedSection {
   name: string;

@@ -60,7 +60,7 @@ export async function requestDeletion(maybeActor: MaybeActor, input: { content: 
       returning keep_posts, requested_at, erase_after`;
     await enqueue(tx, 'erase-account', { userId: actor.userId }, { key: jobKey(actor.userId), runAt: row.eraseAfter, maxAttempts: 5 });
     await tx`delete from user_sessions where user_id = ${actor.userId}`;
-    await publish(tx, { type: 'session:revoked', userId: actor.userId, sessionIds: 'all' });
+    await publish(tx, { type: 'session:revoked', userId: actor.userId, sessionIds: 'all', reason: 'account-deletion' });
     const date = new Intl.DateTimeFormat(user.language, { dateStyle: 'long' }).format(row.eraseAfter);
     await enqueueMail(tx, privacyMail('deletionScheduled', actor.email, user.language, { name: actor.displayName, date, link: `${settings().publicOrigin}/account/privacy` }));
     return row;

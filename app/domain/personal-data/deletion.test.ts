@@ -13,6 +13,7 @@ import { loadActor } from '#app/domain/auth/actor.server';
 import { listPostsPage } from '#app/domain/forums/posts.server';
 import { getThread } from '#app/domain/forums/threads.server';
 import { createReply } from '#app/domain/posting/posting.server';
+import { listAudit } from '#app/domain/moderation/audit.server';
 import { createResident, createTownWithStaff, doc, whereItAppears, type Resident, type Town } from '../../../db/testing/personal-data-fixtures';
 import { cancelDeletion, eraseAccount, eraseDueAccounts, pendingDeletion, requestDeletion } from './deletion.server';
 import { GRACE_DAYS } from './schemas';
@@ -136,6 +137,9 @@ describe('erasure after the grace period', () => {
     expect(rows.length).toBe(before.length);
     expect(new Set(rows.map((r) => r.actorPseudonym)).size).toBe(1);
     expect(rows.every((r) => r.actorId === null)).toBe(true);
+    // Its readers see one pseudonym where the name was.
+    const { rows: shown } = await listAudit(town.admin, { townId: town.townId });
+    expect(new Set(shown.filter((r) => before.some((b) => b.id === r.id)).map((r) => r.actorName))).toEqual(new Set([rows[0].actorPseudonym]));
     // The database still refuses any other change to the log.
     await expect(sql`update moderation_audit_log set subject_user_id = 'someone' where id = ${auditBefore[0].id}`).rejects.toThrow(/cannot be changed/);
   });

@@ -14,7 +14,7 @@ import { SECTIONS } from './registry.server';
 import { buildArchive, type ExportedSection } from './archive.server';
 import { privacyMail } from './mail.server';
 import { EXPORT_DAYS } from './schemas';
-import type { Subject } from './sections/section';
+import type { Subject } from './sections/section.server';
 
 export interface ExportView {
   id: number;

@@ -4,7 +4,7 @@
  * `<name>.json`; the erasure runs each section's `erase` before the account row goes. `catalogue.test.ts`
  * fails while a table that refers to an account (or holds an e-mail address) is missing from every section.
  */
-import type { PersonalDataSection } from './sections/section';
+import type { PersonalDataSection } from './sections/section.server';
 import { accountSection } from './sections/account.server';
 import { forumsSection } from './sections/forums.server';
 import { moderationSection } from './sections/moderation.server';

@@ -1,5 +1,5 @@
 /** The account itself: profile, sessions, devices, town memberships, invitations, mail, sign-in limits, barrier reports. */
-import { exported, notExported, type PersonalDataSection } from './section';
+import { exported, notExported, type PersonalDataSection } from './section.server';
 
 export const accountSection: PersonalDataSection = {
   name: 'account',

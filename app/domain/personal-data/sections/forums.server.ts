@@ -1,5 +1,5 @@
 /** The forums: threads started, posts with their history, reading positions, follows and notifications. */
-import { exported, type PersonalDataSection } from './section';
+import { exported, type PersonalDataSection } from './section.server';
 
 const EMPTY_DOC = { type: 'doc', content: [] };
 

@@ -3,7 +3,7 @@
  * appeals. What others rely on — the audit log, decisions, reports as evidence — stays, with the account
  * replaced by a pseudonym (audit) or by "former member" (the rest).
  */
-import { exported, notExported, type PersonalDataSection } from './section';
+import { exported, notExported, type PersonalDataSection } from './section.server';
 
 const MODERATOR = 'a moderator acts for the town: what they did is the town’s record (its audit log), not the moderator’s own data';
 

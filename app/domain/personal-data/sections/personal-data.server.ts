@@ -1,5 +1,5 @@
 /** This area's own rows: earlier copies the member asked for, and a pending deletion. */
-import { exported, type PersonalDataSection } from './section';
+import { exported, type PersonalDataSection } from './section.server';
 
 export const personalDataSection: PersonalDataSection = {
   name: 'personal-data',
