@@ -218,6 +218,7 @@ const REAL_PARAMS = (): Record<string, string> => ({
   decisionId: String(scenario.hideDecisionId),
   token: scenario.invitationToken,
   incidentId: String(scenario.incident.id),
+  sequence: '1',
 });
 
 function fill(route: RouteUnderTest, values: Record<string, string>): string {
