@@ -55,6 +55,9 @@ test('an official records an incident with an attachment, sees support, download
   await expect(page.getByText(description)).toBeVisible();
   await expect(page.getByText(/File screenshot\.png \(image\/png/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Where to find help' })).toBeVisible();
+  const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the original/ }).click()]);
+  expect(original.suggestedFilename()).toBe('screenshot.png');
+  expect(await fs.readFile((await original.path())!)).toEqual(PNG);
 
   // The chain verifies, the key is shown.
   await page.getByRole('link', { name: 'Check the evidence chain' }).click();

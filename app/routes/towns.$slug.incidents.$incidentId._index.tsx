@@ -126,7 +126,7 @@ function Facts({ current }: { current: IncidentRevisionContent }) {
   );
 }
 
-function EntryText({ entry }: { entry: Entry }) {
+function EntryText({ entry, base }: { entry: Entry; base: string }) {
   const { t } = useTranslation('incidents');
   const time = useTime();
   switch (entry.kind) {
@@ -152,7 +152,11 @@ function EntryText({ entry }: { entry: Entry }) {
       return (
         <p>
           {t('timeline.attachment', { name: content.fileName, type: content.mimeType, size: content.size })}
-          {content.caption ? <> — <bdi>{content.caption}</bdi></> : null}
+          {content.caption ? <> — <bdi>{content.caption}</bdi></> : null}{' '}
+          <a href={`${base}/attachments/${entry.sequence}`} download>
+            {t('timeline.download')}
+            <span className="visually-hidden"> – {content.fileName}</span>
+          </a>
           <br />
           <span className="hash" dir="ltr">SHA-256 {content.sha256}</span>
         </p>
@@ -251,7 +255,7 @@ export default function IncidentPage() {
           {incident.timeline.map((entry) => (
             <li key={entry.sequence}>
               <p className="timeline-meta">{t('timeline.entry', { sequence: entry.sequence, date: time(entry.receivedAt) })}</p>
-              <EntryText entry={entry} />
+              <EntryText entry={entry} base={base} />
             </li>
           ))}
         </ol>

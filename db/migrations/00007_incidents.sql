@@ -73,7 +73,7 @@ create table incident_access_log (
   id bigint generated always as identity primary key,
   incident_id bigint not null references incidents (id) on delete restrict,
   reader_id text references users (id) on delete restrict,
-  action text not null check (action in ('view', 'case_file', 'verify')),
+  action text not null check (action in ('view', 'case_file', 'verify', 'attachment')),
   created_at timestamptz not null default now()
 );
 create index incident_access_log_incident_idx on incident_access_log (incident_id, id desc);

@@ -221,6 +221,7 @@ const REAL_PARAMS = (): Record<string, string> => ({
   incidentId: String(scenario.incident.id),
   roundId: String(scenario.selfcheck.openRoundId),
   exportId: String(scenario.exportId),
+  sequence: '1',
 });
 
 function fill(route: RouteUnderTest, values: Record<string, string>): string {

@@ -17,7 +17,7 @@ import { sniffFiles } from '#app/domain/files.server';
 import { getFixedT } from '#app/i18n/i18n.server';
 import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam } from '../../../db/testing/factories';
 import { exportCaseFile } from './case-file-export.server';
-import { addAttachments, addFollowUp, getIncident, recordIncident, verifyIncidentChain } from './incidents.server';
+import { addAttachments, addFollowUp, attachmentOriginal, getIncident, recordIncident, verifyIncidentChain } from './incidents.server';
 import { ATTACHMENT_TYPES, type IncidentInput } from './schemas';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR'), Buffer.alloc(13, 1), Buffer.from('ORIGINAL-PIXELS')]);
@@ -80,6 +80,14 @@ describe('attachments', () => {
       expect((bytes as Buffer).includes(Buffer.from('Wir wissen'))).toBe(false);
     }
     await expect(sql`update incident_attachment_blobs set bytes = '\\x00'`).rejects.toThrow(/evidence/);
+
+    // Each original downloads byte for byte, for its readers only, and the download is logged.
+    const [first] = view.attachments;
+    await expect(attachmentOriginal(owner, { incidentId, sequence: first.sequence })).resolves.toEqual({ bytes: PNG, fileName: 'Bildschirmfoto.png', mimeType: 'image/png' });
+    for (const actor of [admin, network, stranger, null]) await expect(attachmentOriginal(actor, { incidentId, sequence: first.sequence })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(attachmentOriginal(owner, { incidentId, sequence: 1 })).rejects.toMatchObject({ code: 'not_found' }); // the revision, not a file
+    const [{ count }] = await sql`select count(*)::int from incident_access_log where incident_id = ${incidentId} and action = 'attachment'`;
+    expect(count).toBe(1);
   });
 
   it('names the entry whose stored original changed by one byte', async () => {

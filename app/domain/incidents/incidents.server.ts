@@ -16,7 +16,7 @@ import type {
   IncidentStatus,
   StatusFollowUpContent,
 } from './evidence/record-content';
-import { appendRecord, chainName, incidentRecords, latestSignedHead, lockChain, verifyStoredChain, type StoredRecord } from './chain.server';
+import { appendRecord, attachmentBytes, chainName, incidentRecords, latestSignedHead, lockChain, verifyStoredChain, type StoredRecord } from './chain.server';
 import { incidentKeys } from './keys.server';
 import { incidentReference, zonedToUtc, type FollowUpInput, type IncidentInput } from './schemas';
 
@@ -188,7 +188,7 @@ export interface IncidentView {
   reads: Array<{ reader: string; action: string; at: string }> | null;
 }
 
-async function logRead(db: Db, actor: Actor, incidentId: number, action: 'view' | 'case_file' | 'verify') {
+async function logRead(db: Db, actor: Actor, incidentId: number, action: 'view' | 'case_file' | 'verify' | 'attachment') {
   await db`insert into incident_access_log (incident_id, reader_id, action) values (${incidentId}, ${actor.userId}, ${action})`;
 }
 
@@ -317,6 +317,21 @@ export async function verifyIncidentChain(actor: MaybeActor, { incidentId, townI
     publicKeyPem,
     fingerprint,
   };
+}
+
+/** One original, byte for byte, for the owner or a trust person; logged as a read. */
+export async function attachmentOriginal(
+  actor: MaybeActor,
+  { incidentId, townId, sequence }: { incidentId: number; townId?: number; sequence: number },
+): Promise<{ bytes: Buffer; fileName: string; mimeType: string }> {
+  const incident = await findIncident(sql, actor, incidentId, townId);
+  const record = (await incidentRecords(sql, incident.id)).find((r) => r.sequence === sequence && r.kind === 'attachment');
+  if (!record) throw notFound();
+  const bytes = await attachmentBytes(sql, incident.chainId, sequence);
+  const content = record.content as AttachmentContent;
+  if (!bytes) throw new DomainError('conflict', 'incidents:caseFile.errors.attachmentChanged', { fileName: content.fileName });
+  await logRead(sql, actor!, incident.id, 'attachment');
+  return { bytes, fileName: content.fileName, mimeType: content.mimeType };
 }
 
 /** The key that signs every chain head, as the app shows it (no incident needed). */
