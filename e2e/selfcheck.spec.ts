@@ -167,6 +167,9 @@ test('a town admin runs a self-check round, asks for advice, and the network tea
   await network.goto('/network/selfcheck');
   await expect(network.getByRole('heading', { name: 'Self-check: stock-taking' })).toBeVisible();
   await accessibleInGermanAndArabic(network);
+  await network.getByRole('link', { name: 'Edit the questionnaire' }).click();
+  await expect(network.getByLabel('The questionnaire as JSON')).toBeVisible();
+  await accessibleInGermanAndArabic(network);
   // A round still open, in Hafenstadt (the demo): the questionnaire a respondent has not finished.
   const hafenAdmin = await signedInPage(browser, demo.admin);
   await hafenAdmin.goto('/towns/hafenstadt/selfcheck');

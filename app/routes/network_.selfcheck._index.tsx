@@ -86,11 +86,16 @@ export default function Stocktaking() {
       <section className="card stack" aria-labelledby="questionnaires-heading">
         <h2 id="questionnaires-heading">{t('stock.questionnaires')}</h2>
         {versions.length ? (
-          <ul>
-            {versions.map((v) => (
-              <li key={v.id}>{t('stock.versionItem', { key: v.templateKey, version: v.version, date: when(v.publishedAt) })}</li>
-            ))}
-          </ul>
+          <>
+            <ul>
+              {versions.map((v) => (
+                <li key={v.id}>{t('stock.versionItem', { key: v.templateKey, version: v.version, date: when(v.publishedAt) })}</li>
+              ))}
+            </ul>
+            <p>
+              <Link to="/network/selfcheck/questionnaires">{t('stock.edit')}</Link>
+            </p>
+          </>
         ) : (
           <Form method="post" className="stack">
             <p>{t('stock.noQuestionnaire')}</p>
