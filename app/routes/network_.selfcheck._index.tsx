@@ -173,7 +173,10 @@ export default function Stocktaking() {
       </section>
       <section className="card stack" aria-labelledby="participation-heading">
         <h2 id="participation-heading">{t('stock.participation')}</h2>
-        <p className="meta">{t('stock.participationExplain', { months: months.length })}</p>
+        <p className="meta">
+          {t('stock.participationExplain', { months: months.length })}
+          {participation.some((p) => p.months.some((m) => m.eventAttendance !== null)) ? null : <> {t('stock.attendanceLater')}</>}
+        </p>
         <p>
           <a href="/network/selfcheck/participation.csv" download>
             {t('stock.participationCsv')}
@@ -195,6 +198,9 @@ export default function Stocktaking() {
             cells: p.months.map((m) => (m.moderationDecided ? t('stock.moderationCell', { decided: m.moderationDecided, hours: format(m.moderationMedianHours ?? 0) }) : '—')),
           }))}
         />
+        {participation.some((p) => p.months.some((m) => m.eventAttendance !== null)) ? (
+          <ParticipationTable caption={t('stock.attendance')} months={months} rows={participation.map((p) => ({ key: p.townId, name: p.name, cells: p.months.map((m) => String(m.eventAttendance ?? 0)) }))} />
+        ) : null}
       </section>
     </div>
   );
