@@ -167,12 +167,24 @@ test('a town admin runs a self-check round, asks for advice, and the network tea
   await network.goto('/network/selfcheck');
   await expect(network.getByRole('heading', { name: 'Self-check: stock-taking' })).toBeVisible();
   await accessibleInGermanAndArabic(network);
+  await network.getByRole('link', { name: 'Edit the questionnaire' }).click();
+  await expect(network.getByLabel('The questionnaire as JSON')).toBeVisible();
+  await accessibleInGermanAndArabic(network);
   // A round still open, in Hafenstadt (the demo): the questionnaire a respondent has not finished.
   const hafenAdmin = await signedInPage(browser, demo.admin);
   await hafenAdmin.goto('/towns/hafenstadt/selfcheck');
   await hafenAdmin.getByRole('link', { name: 'Progress and invitations – Frühjahr 2026' }).click();
   await expect(hafenAdmin.getByRole('heading', { name: /Frühjahr 2026/ })).toBeVisible();
   await accessibleInGermanAndArabic(hafenAdmin);
+  // A closed demo round with an earlier one to compare, and comments for the town's staff (opened).
+  await hafenAdmin.goto('/towns/hafenstadt/selfcheck');
+  await hafenAdmin.getByRole('link', { name: 'Results – Herbst 2025' }).click();
+  await expect(hafenAdmin.getByRole('columnheader', { name: 'Earlier round “Frühjahr 2025”' })).toBeVisible();
+  for (const lng of ['de', 'ar']) {
+    await hafenAdmin.goto(`${new URL(hafenAdmin.url()).pathname}?lng=${lng}`);
+    for (const summary of await hafenAdmin.locator('.selfcheck-comments summary').all()) await summary.click();
+    await expectAccessible(hafenAdmin);
+  }
 });
 
 test('the network stock-taking shows the demo benchmark and never a single town’s score', async ({ browser }) => {

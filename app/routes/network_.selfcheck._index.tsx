@@ -86,11 +86,16 @@ export default function Stocktaking() {
       <section className="card stack" aria-labelledby="questionnaires-heading">
         <h2 id="questionnaires-heading">{t('stock.questionnaires')}</h2>
         {versions.length ? (
-          <ul>
-            {versions.map((v) => (
-              <li key={v.id}>{t('stock.versionItem', { key: v.templateKey, version: v.version, date: when(v.publishedAt) })}</li>
-            ))}
-          </ul>
+          <>
+            <ul>
+              {versions.map((v) => (
+                <li key={v.id}>{t('stock.versionItem', { key: v.templateKey, version: v.version, date: when(v.publishedAt) })}</li>
+              ))}
+            </ul>
+            <p>
+              <Link to="/network/selfcheck/questionnaires">{t('stock.edit')}</Link>
+            </p>
+          </>
         ) : (
           <Form method="post" className="stack">
             <p>{t('stock.noQuestionnaire')}</p>
@@ -168,7 +173,10 @@ export default function Stocktaking() {
       </section>
       <section className="card stack" aria-labelledby="participation-heading">
         <h2 id="participation-heading">{t('stock.participation')}</h2>
-        <p className="meta">{t('stock.participationExplain', { months: months.length })}</p>
+        <p className="meta">
+          {t('stock.participationExplain', { months: months.length })}
+          {participation.some((p) => p.months.some((m) => m.eventAttendance !== null)) ? null : <> {t('stock.attendanceLater')}</>}
+        </p>
         <p>
           <a href="/network/selfcheck/participation.csv" download>
             {t('stock.participationCsv')}
@@ -190,6 +198,9 @@ export default function Stocktaking() {
             cells: p.months.map((m) => (m.moderationDecided ? t('stock.moderationCell', { decided: m.moderationDecided, hours: format(m.moderationMedianHours ?? 0) }) : '—')),
           }))}
         />
+        {participation.some((p) => p.months.some((m) => m.eventAttendance !== null)) ? (
+          <ParticipationTable caption={t('stock.attendance')} months={months} rows={participation.map((p) => ({ key: p.townId, name: p.name, cells: p.months.map((m) => String(m.eventAttendance ?? 0)) }))} />
+        ) : null}
       </section>
     </div>
   );

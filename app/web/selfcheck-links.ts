@@ -10,7 +10,7 @@ export function instrumentHref(instrument: Instrument, townSlug: string): string
     case 'shield':
       return `/towns/${townSlug}/shield`;
     case 'dialogue_event':
-      return `/towns/${townSlug}/dialogues`;
+      return `/towns/${townSlug}/events`;
     case 'incident_log':
       return `/towns/${townSlug}/incidents`;
     case 'advice':

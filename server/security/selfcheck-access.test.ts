@@ -43,7 +43,7 @@ const rules: { path: () => string; expected: (viewer: Viewer) => Expected }[] = 
     { path: () => town(`/rounds/${scenario.selfcheck.closedRoundId}${suffix}`), expected: (v: Viewer): Expected => (v === 'guest' ? 'login' : v === 'outsider' ? 403 : 200) },
     { path: () => town(`/rounds/${scenario.selfcheck.openRoundId}${suffix}`), expected: (v: Viewer): Expected => (v === 'guest' ? 'login' : v === 'outsider' ? 403 : 404) },
   ]),
-  ...['/network/selfcheck', '/network/selfcheck/advice', '/network/selfcheck/participation.csv'].map((path) => ({
+  ...['/network/selfcheck', '/network/selfcheck/advice', '/network/selfcheck/participation.csv', '/network/selfcheck/questionnaires'].map((path) => ({
     path: () => path,
     expected: (v: Viewer): Expected => (v === 'guest' ? 'login' : v === 'network' ? 200 : 403),
   })),
@@ -98,3 +98,31 @@ describe.each(VIEWERS)('as %s', (viewer) => {
     expect(outcome(answer) === 302 ? 200 : outcome(answer)).toBe(expected);
   });
 });
+
+describe('editing the questionnaire', () => {
+  const edit = (cookie: string | null, content: string) => post(server.url, '/network/selfcheck/questionnaires', { intent: 'publish', content }, { cookie });
+
+  it('publishes an edit as a new version, for the network team only, and refuses broken questionnaires with a message', async () => {
+    const page = await get(server.url, '/network/selfcheck/questionnaires', { cookie: scenario.cookies.network });
+    const json = page.body.match(/<textarea[^>]*name="content"[^>]*>([\s\S]*?)<\/textarea>/)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x27;/g, "'");
+    const template = JSON.parse(json);
+    for (const viewer of VIEWERS.filter((v) => v !== 'network')) {
+      expect(outcome(await edit(scenario.cookies[viewer], json)), viewer).toBe(viewer === 'guest' ? 'login' : 403);
+    }
+    const broken = await edit(scenario.cookies.network, '{"templateKey": "weltoffene-kommune"');
+    expect(broken.status).toBe(400);
+    expect(broken.body).toContain('This is not valid JSON.');
+    const invalid = await edit(scenario.cookies.network, JSON.stringify({ ...template, dimensions: [] }));
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toContain('A questionnaire needs at least one field of action.');
+    template.title = { ...template.title, de: 'Selbstcheck (überarbeitet)', en: 'Self-check (revised)' };
+    const published = await edit(scenario.cookies.network, JSON.stringify(template));
+    expect(published.status).toBe(302);
+    expect(published.location).toBe('/network/selfcheck/questionnaires?published=2');
+    // The rounds opened on version 1 keep it: the open round's questionnaire is unchanged.
+    const round = await get(server.url, town(`/rounds/${scenario.selfcheck.openRoundId}/answer`), { cookie: scenario.cookies.author });
+    expect(round.body).toContain('Self-check: an open and welcoming municipality');
+    expect(round.body).not.toContain('Self-check (revised)');
+  });
+});
+

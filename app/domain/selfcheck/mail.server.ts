@@ -5,7 +5,7 @@ import { getFixedT } from '#app/i18n/i18n.server';
 import { enqueueMail } from '#app/domain/mail/outbox.server';
 
 type Values = Record<string, string | number>;
-type SelfcheckMail = 'invited' | 'adviceRequested' | 'adviceUpdated';
+type SelfcheckMail = 'invited' | 'adviceUpdated';
 
 export async function sendSelfcheckMail(db: Db, template: SelfcheckMail, to: { email: string; language: string }, given: Values | ((t: TFunction) => Values)) {
   const t = getFixedT(to.language, ['selfcheck', 'mail']);

@@ -325,6 +325,23 @@ describe('the network benchmark', () => {
     await expect(getParticipation(people.member)).rejects.toEqual(refusal('forbidden'));
   });
 
+  // Runs once the dialogues area's tables are there (after merging it); until then attendance is null.
+  it('counts people checked in at a town’s dialogue events, once there are dialogue events', async () => {
+    const [{ present }] = await sql`select to_regclass('dialogue_registrations') is not null as present`;
+    if (!present) {
+      expect((await getParticipation(people.network, { months: 1 })).every((p) => p.eventAttendance === null)).toBe(true);
+      return;
+    }
+    const [event] = await sql`
+      insert into dialogue_events (municipality_id, format, mode, default_language, title, description_doc, description_html, description_text, starts_at, ends_at, time_zone, status)
+      values (${townA}, 'workshop', 'online', 'de', 'Werkstatt', '{}', '', '', now(), now() + interval '1 hour', 'Europe/Berlin', 'published') returning id`;
+    for (const [i, who] of [people.member, people.member2].entries()) {
+      await sql`insert into dialogue_registrations (event_id, user_id, status, code, checked_in_at) values (${event.id}, ${who.userId}, 'confirmed', ${`ABCDEFGH${i}`}, now())`;
+    }
+    const month = (await getParticipation(people.network, { months: 1 })).find((p) => p.townId === townA)!;
+    expect(month.eventAttendance).toBe(2);
+  });
+
   it('parses stored versions once and keeps them', async () => {
     expect((await templateById(sql, version.id)).template.dimensions.length).toBe(weltoffeneKommuneTemplate.dimensions.length);
   });

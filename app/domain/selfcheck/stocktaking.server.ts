@@ -32,6 +32,8 @@ export interface ParticipationMonth {
   moderationDecided: number;
   /** median hours from a case opening to its decision, one decimal; null without decided cases */
   moderationMedianHours: number | null;
+  /** people checked in at the town's dialogue events that month; null while the platform has no dialogue events */
+  eventAttendance: number | null;
 }
 
 export interface Stocktaking {
@@ -68,7 +70,7 @@ export async function getStocktaking(actor: MaybeActor): Promise<Stocktaking> {
 export async function getParticipation(actor: MaybeActor, { months = 12 }: { months?: number } = {}): Promise<ParticipationMonth[]> {
   requireNetworkTeam(actor);
   const span = Math.min(Math.max(Math.trunc(months), 1), 36);
-  return sql<ParticipationMonth[]>`
+  const rows = await sql<ParticipationMonth[]>`
     with months as (
       select generate_series(date_trunc('month', now()) - make_interval(months => ${span - 1}), date_trunc('month', now()), interval '1 month') as month
     )
@@ -80,8 +82,27 @@ export async function getParticipation(actor: MaybeActor, { months = 12 }: { mon
               from moderation_cases c where c.municipality_id = m.id and c.decided_at >= mo.month and c.decided_at < mo.month + interval '1 month') as moderation_median_hours
       from municipalities m cross join months mo
      order by lower(m.name), mo.month`;
+  const attendance = await eventAttendance(span);
+  return rows.map((row) => ({ ...row, eventAttendance: attendance ? (attendance.get(`${row.townId}:${row.month}`) ?? 0) : null }));
+}
+
+/**
+ * Check-ins at dialogue events per town and month, once the dialogues area's tables exist (they arrive with
+ * its migration); before that, `null` — the page then says attendance follows.
+ */
+async function eventAttendance(span: number): Promise<Map<string, number> | null> {
+  const [{ present }] = await sql`select to_regclass('dialogue_registrations') is not null and to_regclass('dialogue_events') is not null as present`;
+  if (!present) return null;
+  const rows = await sql.unsafe(
+    `select e.municipality_id as town_id, to_char(date_trunc('month', r.checked_in_at), 'YYYY-MM') as month, count(*)::int as attended
+       from dialogue_registrations r join dialogue_events e on e.id = r.event_id
+      where r.checked_in_at >= date_trunc('month', now()) - make_interval(months => $1) and e.municipality_id is not null
+      group by 1, 2`,
+    [span - 1],
+  );
+  return new Map(rows.map((r) => [`${Number(r.townId)}:${r.month}`, Number(r.attended)]));
 }
 
 export function participationCsv(rows: ParticipationMonth[], header: string[]): string {
-  return toCsv([header, ...rows.map((r) => [r.townName, r.month, r.posts, r.moderationDecided, r.moderationMedianHours])]);
+  return toCsv([header, ...rows.map((r) => [r.townName, r.month, r.posts, r.moderationDecided, r.moderationMedianHours, r.eventAttendance])]);
 }
