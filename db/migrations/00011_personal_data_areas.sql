@@ -13,24 +13,28 @@ create or replace function incident_evidence_is_append_only() returns trigger la
 declare
   erasing text := nullif(current_setting('weltoffen.erasing_incident_owner', true), '');
 begin
+  -- (Nested ifs: a record's fields may only be named for the tables that have them.)
   if erasing is not null and tg_op = 'DELETE' then
-    if tg_table_name = 'incidents' and old.owner_id = erasing then
-      return old;
-    end if;
-    if tg_table_name in ('incident_records', 'incident_attachment_blobs', 'incident_head_signatures')
-       and exists (select 1 from incident_chains c where c.id = old.chain_id and c.owner_id = erasing) then
-      return old;
-    end if;
-    if tg_table_name = 'incident_access_log'
-       and exists (select 1 from incidents i where i.id = old.incident_id and i.owner_id = erasing) then
-      return old;
+    if tg_table_name = 'incidents' then
+      if old.owner_id = erasing then
+        return old;
+      end if;
+    elsif tg_table_name in ('incident_records', 'incident_attachment_blobs', 'incident_head_signatures') then
+      if exists (select 1 from incident_chains c where c.id = old.chain_id and c.owner_id = erasing) then
+        return old;
+      end if;
+    elsif tg_table_name = 'incident_access_log' then
+      if exists (select 1 from incidents i where i.id = old.incident_id and i.owner_id = erasing) then
+        return old;
+      end if;
     end if;
   end if;
-  if erasing is not null and tg_op = 'UPDATE' and tg_table_name = 'incident_access_log'
-     and new.id = old.id and new.incident_id = old.incident_id and new.action = old.action and new.created_at = old.created_at
-     and old.reader_id = erasing and new.reader_id is null
-     and old.reader_pseudonym is null and new.reader_pseudonym is not null then
-    return new;
+  if erasing is not null and tg_op = 'UPDATE' and tg_table_name = 'incident_access_log' then
+    if new.id = old.id and new.incident_id = old.incident_id and new.action = old.action and new.created_at = old.created_at
+       and old.reader_id = erasing and new.reader_id is null
+       and old.reader_pseudonym is null and new.reader_pseudonym is not null then
+      return new;
+    end if;
   end if;
   raise exception '% rows are evidence: they cannot be changed or deleted', tg_table_name using errcode = 'insufficient_privilege';
 end $$;
