@@ -4,7 +4,7 @@ import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { listExports, requestExport } from '#app/domain/personal-data/export.server';
-import { cancelDeletion, pendingDeletion, requestDeletion } from '#app/domain/personal-data/deletion.server';
+import { cancelDeletion, incidentsErasedWithAccount, pendingDeletion, requestDeletion } from '#app/domain/personal-data/deletion.server';
 import { cancelDeletionSchema, EXPORT_DAYS, GRACE_DAYS, requestDeletionSchema, requestExportSchema } from '#app/domain/personal-data/schemas';
 import { blankSessionCookie } from '#app/domain/auth/sessions.server';
 import { attempt, parseSubmission, rejected } from '#app/web/form.server';
@@ -22,13 +22,14 @@ const privacySchema = z.discriminatedUnion('intent', [requestExportSchema, reque
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
   const actor = await requireActor(args);
   const url = new URL(args.request.url);
-  const [exports, deletion] = await Promise.all([listExports(actor), pendingDeletion(actor)]);
+  const [exports, deletion, incidents] = await Promise.all([listExports(actor), pendingDeletion(actor), incidentsErasedWithAccount(actor)]);
   return {
     title: await pageTitle(args, 'privacy:page.title'),
     requested: url.searchParams.has('requested'),
     cancelled: url.searchParams.has('cancelled'),
     exports,
     deletion,
+    incidents,
   };
 });
 
@@ -56,7 +57,7 @@ const kilobytes = (bytes: number | null) => Math.max(1, Math.round((bytes ?? 0) 
 
 export default function AccountPrivacy() {
   const { t } = useTranslation(['privacy', 'common']);
-  const { exports, deletion, requested, cancelled } = useLoaderData<typeof loader>();
+  const { exports, deletion, incidents, requested, cancelled } = useLoaderData<typeof loader>();
   const formatDate = useDateFormat();
   const formatDay = useDateFormat({ dateStyle: 'long' });
   const exportReply = useFormReply('request-export');
@@ -120,6 +121,20 @@ export default function AccountPrivacy() {
           <>
             <p>{t('deletion.text', { days: GRACE_DAYS })}</p>
             <p>{t('deletion.keptNote')}</p>
+            {incidents.length ? (
+              <div className="alert alert-warning stack" id="incident-log-notice">
+                <p>{t('deletion.incidentLog')}</p>
+                <ul>
+                  {incidents.map((incident) => (
+                    <li key={incident.id}>
+                      <a href={`/towns/${incident.townSlug}/incidents/${incident.id}/case-file.zip`} download>
+                        {t('deletion.caseFile', { reference: incident.reference })}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <Form method="post" className="stack" {...getFormProps(deletionForm)}>
               <FormAlert errors={deletionForm.errors} />
               <ChoiceGroup

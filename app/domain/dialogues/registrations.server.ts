@@ -323,3 +323,18 @@ export async function attendeesCsv(actor: MaybeActor, input: { townId: number | 
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/**
+ * For the erasure of an account (decision 022), inside its transaction: the person's registrations for events
+ * still ahead — as a member, or as a guest with their address — are cancelled as if they had cancelled them
+ * (a freed seat goes to the waiting list); then all their registrations go, past ones included.
+ */
+export async function eraseRegistrationsOf(tx: Tx, person: { userId: string; email: string }): Promise<void> {
+  const ahead = await tx`
+    select r.id, r.event_id from dialogue_registrations r join dialogue_events e on e.id = r.event_id
+     where (r.user_id = ${person.userId} or lower(r.guest_email) = lower(${person.email}))
+       and r.status <> 'cancelled' and e.starts_at > now()
+     order by r.event_id, r.id`;
+  for (const row of ahead) await cancel(tx, Number(row.id), Number(row.eventId));
+  await tx`delete from dialogue_registrations where user_id = ${person.userId} or lower(guest_email) = lower(${person.email})`;
+}

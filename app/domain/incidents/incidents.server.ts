@@ -225,7 +225,7 @@ export async function getIncident(actor: MaybeActor, { incidentId, townId }: { i
   const isOwner = incident.ownerId === reader.userId;
   const reads = isOwner
     ? (
-        await sql`select u.display_name, l.action, l.created_at from incident_access_log l left join users u on u.id = l.reader_id
+        await sql`select coalesce(u.display_name, l.reader_pseudonym) as display_name, l.action, l.created_at from incident_access_log l left join users u on u.id = l.reader_id
                    where l.incident_id = ${incident.id} order by l.id desc limit 50`
       ).map((row) => ({ reader: row.displayName as string, action: row.action as string, at: new Date(row.createdAt).toISOString() }))
     : null;

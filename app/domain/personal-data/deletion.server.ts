@@ -15,6 +15,7 @@ import { publish } from '#app/domain/bus.server';
 import { cancelJob, enqueue } from '#app/domain/jobs/queue.server';
 import { enqueueMail } from '#app/domain/mail/outbox.server';
 import { settings } from '#app/env.server';
+import { ownIncidentReferences } from '#app/domain/incidents/personal-data.server';
 import { SECTIONS } from './registry.server';
 import { recordEvent } from './export.server';
 import { privacyMail } from './mail.server';
@@ -38,6 +39,15 @@ export async function pendingDeletion(actor: MaybeActor): Promise<PendingDeletio
   if (!actor) return null;
   const [row] = await sql<PendingDeletion[]>`select keep_posts, requested_at, erase_after from account_deletions where user_id = ${actor.userId}`;
   return row ?? null;
+}
+
+/**
+ * An official's own incident log goes with their account (decision 022): the deletion page says so and links
+ * each incident's case file, to be downloaded before. Empty for everyone without incidents of their own.
+ */
+export async function incidentsErasedWithAccount(actor: MaybeActor): Promise<{ id: number; reference: string; townSlug: string }[]> {
+  if (!actor) return [];
+  return ownIncidentReferences(sql, actor.userId);
 }
 
 export async function requestDeletion(maybeActor: MaybeActor, input: { content: 'keep' | 'remove'; currentPassword: string; now?: Date }): Promise<PendingDeletion> {

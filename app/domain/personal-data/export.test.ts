@@ -61,8 +61,10 @@ describe('the archive', () => {
         if (expected.get(table) === 0) empty.push(table);
       }
     }
-    // The fixture leaves something in every table but a deletion request (none was made).
-    expect(empty).toEqual(['account_deletions']);
+    // The fixture leaves something in every table but a deletion request (none was made); dialogue events,
+    // incidents and self-check have their own fixture with rows in every table (sections-areas.test.ts).
+    const areaTables = new Set(SECTIONS.filter((s) => ['dialogues', 'incidents', 'selfcheck'].includes(s.name)).flatMap((s) => Object.keys(s.tables)));
+    expect(empty.filter((table) => !areaTables.has(table))).toEqual(['account_deletions']);
   });
 
   it('holds what the member wrote, with its history, and the reasons of decisions about them', () => {

@@ -9,13 +9,18 @@ import { accountSection } from './sections/account.server';
 import { forumsSection } from './sections/forums.server';
 import { moderationSection } from './sections/moderation.server';
 import { personalDataSection } from './sections/personal-data.server';
+import { dialoguesSection } from './sections/dialogues.server';
+import { incidentsSection } from './sections/incidents.server';
+import { selfcheckSection } from './sections/selfcheck.server';
 
 export const SECTIONS: readonly PersonalDataSection[] = [
   accountSection,
   forumsSection,
   moderationSection,
   personalDataSection,
-  // dialogues, incidents, selfcheck: add `sections/<area>.server.ts` here when their tables land.
+  dialoguesSection,
+  incidentsSection,
+  selfcheckSection,
 ];
 
 /**
