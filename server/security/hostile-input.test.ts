@@ -217,6 +217,7 @@ const REAL_PARAMS = (): Record<string, string> => ({
   appealId: String(scenario.appealId),
   decisionId: String(scenario.hideDecisionId),
   token: scenario.invitationToken,
+  eventId: String(scenario.event.id),
 });
 
 function fill(route: RouteUnderTest, values: Record<string, string>): string {

@@ -20,6 +20,8 @@ import { fileAppeal } from '#app/domain/moderation/appeals.server';
 import { saveModerationSettings } from '#app/domain/moderation/settings.server';
 import { addWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { inviteStaff } from '#app/domain/municipalities/members.server';
+import { createEvent, publishEvent } from '#app/domain/dialogues/events.server';
+import { eventInput } from '../../db/testing/dialogue-fixtures';
 import { actorOf, createTownDirectly, createUser, grantRole, linkFromMail, makeNetworkTeam, testClient, tokenOf } from '../../db/testing/factories';
 
 /** Every kind of viewer the readability rule distinguishes; `guest` has no session. */
@@ -84,6 +86,8 @@ export interface Scenario {
   invitationToken: string;
   /** The watched word (action hold) of town A: a text with it is held for review. */
   holdWord: string;
+  /** A published hybrid dialogue event of town A (its join link is a marker), with questions for registrants. */
+  event: { id: number; joinUrl: string };
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -192,6 +196,12 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
   await inviteStaff(admin, { townId: townA.id, email: inviteeEmail, role: 'organiser' });
   const invitationToken = tokenOf(await linkFromMail(inviteeEmail, 'invitations'));
 
+  // A dialogue event of town A: hybrid, with a join link only registrants may see.
+  const organiser = await actor('organiser');
+  const joinUrl = `https://meet.example.org/${marker('joinlink')}`;
+  const { id: eventId } = await createEvent(organiser, { townId: townA.id, ...eventInput({ mode: 'hybrid', joinUrl, capacity: 5, guestsAllowed: true, questions: 'Brauchen Sie Dolmetschung?' }) });
+  await publishEvent(organiser, { townId: townA.id, eventId });
+
   const a = townA.slug;
   return {
     townA,
@@ -218,6 +228,7 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     appealId,
     invitationToken,
     holdWord,
+    event: { id: eventId, joinUrl },
   };
 }
 
