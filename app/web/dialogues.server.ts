@@ -216,7 +216,7 @@ export async function eventPageLoader(args: LoaderFunctionArgs) {
     viewer,
     notice: notice === 'registered' || notice === 'cancelled' || notice === 'guestSent' ? notice : null,
     documentation: documentation?.documentedAt
-      ? { summaryHtml: documentation.summaryHtml, outcomesHtml: documentation.outcomesHtml, recordingUrl: documentation.recordingUrl, attended: documentation.attended, registered: documentation.registered }
+      ? { summaryHtml: documentation.summaryHtml, outcomesHtml: documentation.outcomesHtml, recordingUrl: documentation.recordingUrl, attended: documentation.attended, registered: documentation.registered, followUp: documentation.followUp }
       : null,
     canDocument: started && scope.canManage,
   };
@@ -488,6 +488,7 @@ export async function documentationLoader(args: LoaderFunctionArgs) {
       outcomesDoc: documentation.outcomesDoc,
       outcomesText: documentation.outcomesText,
       recordingUrl: documentation.recordingUrl ?? '',
+      followUpThread: documentation.followUp?.path ?? '',
     },
     attended: documentation.attended,
     registered: documentation.registered,

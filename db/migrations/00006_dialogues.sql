@@ -121,3 +121,5 @@ alter table dialogue_events
   add column outcomes_doc jsonb, add column outcomes_html text, add column outcomes_text text,
   add column recording_url text check (length(recording_url) <= 500),
   add column documented_at timestamptz;
+-- The forum thread where the conversation continues after the event.
+alter table dialogue_events add column followup_thread_id bigint references threads (id) on delete set null;

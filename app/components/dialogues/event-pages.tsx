@@ -425,6 +425,14 @@ function Documentation({ documentation }: { documentation: NonNullable<EventPage
           </a>
         </p>
       ) : null}
+      {documentation.followUp ? (
+        <p>
+          {t('documentation.followUp')}{' '}
+          <Link to={documentation.followUp.path} dir="auto">
+            {documentation.followUp.title}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -758,7 +766,7 @@ export interface DocumentationPageProps {
   scope: EventScopeView;
   event: { id: number; title: string; path: string; textLanguage: string };
   started: boolean;
-  values: { summaryDoc: unknown; summaryText: string; outcomesDoc: unknown; outcomesText: string; recordingUrl: string };
+  values: { summaryDoc: unknown; summaryText: string; outcomesDoc: unknown; outcomesText: string; recordingUrl: string; followUpThread: string };
   attended: number;
   registered: number;
   saved: boolean;
@@ -767,7 +775,7 @@ export interface DocumentationPageProps {
 /** The organisers' form for the documentation after the event. */
 export function DocumentationPage({ event, started, values, attended, registered, saved }: DocumentationPageProps) {
   const { t } = useTranslation(['dialogues', 'common']);
-  const [form, fields] = useAppForm(documentationSchema, { formName: 'document', id: 'documentation', defaultValue: { recordingUrl: values.recordingUrl || undefined } });
+  const [form, fields] = useAppForm(documentationSchema, { formName: 'document', id: 'documentation', defaultValue: { recordingUrl: values.recordingUrl || undefined, followUpThread: values.followUpThread || undefined } });
   return (
     <div className="stack narrow">
       <p>
@@ -801,6 +809,7 @@ export function DocumentationPage({ event, started, values, attended, registered
             hint={t('documentation.outcomesHint')}
           />
           <Field field={fields.recordingUrl} type="url" label={t('documentation.recordingUrl')} hint={t('documentation.recordingUrlHint')} maxLength={500} />
+          <Field field={fields.followUpThread} label={t('documentation.followUpLabel')} hint={t('documentation.followUpHint')} maxLength={300} />
           <button type="submit" className="button primary">
             {t('form.save')}
           </button>

@@ -10,6 +10,7 @@ import { type MaybeActor } from '#app/domain/auth/permissions';
 import { settings } from '#app/env.server';
 import { validateDocument, documentText, type RichTextDoc } from '#app/editor/validate';
 import { plainTextToDocument } from '#app/editor/plain-text';
+import { threadReadable } from '#app/domain/forums/visibility.server';
 import { renderDocument } from '#app/editor/render.server';
 import { canManageEvents, organisedTowns } from './access';
 import { eventIcs, networkFeedIcs, townFeedIcs } from './calendar.server';
@@ -244,16 +245,23 @@ function optionalRichText(json: string | undefined, plain: string | undefined, f
 export async function documentEvent(actor: MaybeActor, input: DocumentationInput & { townId: number | null; eventId: number }): Promise<void> {
   const summary = optionalRichText(input.summary, input.summaryText, input.summary ? 'summary' : 'summaryText');
   const outcomes = optionalRichText(input.outcomes, input.outcomesText, input.outcomes ? 'outcomes' : 'outcomesText');
+  const threadId = input.followUpThread ? Number(/(?:threads\/)?(\d{1,15})\/?(?:[?#].*)?$/.exec(input.followUpThread.trim())?.[1] ?? 0) : null;
   await sql.begin(async (tx) => {
     await lockManaged(tx, actor, input.eventId, input.townId);
+    if (threadId !== null) {
+      // A thread everyone may read (not held for review), of the event's town; a network event may point at any town's.
+      const [thread] = await tx`select t.id from threads t where t.id = ${threadId} and ${threadReadable(null)}
+                                  and ${input.townId === null ? sql`true` : sql`t.municipality_id = ${input.townId}`}`;
+      if (!thread) throw new DomainError('invalid', 'dialogues:errors.threadNotFound', {}, 'followUpThread');
+    }
     const [event] = await tx`select status, starts_at from dialogue_events where id = ${input.eventId}`;
     if (event.status !== 'published' || !hasStarted(event as { startsAt: Date })) throw new DomainError('conflict', 'dialogues:errors.notYetHeld');
     await tx`
       update dialogue_events set
         summary_doc = ${summary ? tx.json(summary.doc as never) : null}, summary_html = ${summary?.html ?? null}, summary_text = ${summary?.text ?? null},
         outcomes_doc = ${outcomes ? tx.json(outcomes.doc as never) : null}, outcomes_html = ${outcomes?.html ?? null}, outcomes_text = ${outcomes?.text ?? null},
-        recording_url = ${input.recordingUrl ?? null},
-        documented_at = ${summary || outcomes || input.recordingUrl ? sql`now()` : null}, updated_at = now()
+        recording_url = ${input.recordingUrl ?? null}, followup_thread_id = ${threadId},
+        documented_at = ${summary || outcomes || input.recordingUrl || threadId ? sql`now()` : null}, updated_at = now()
        where id = ${input.eventId}`;
   });
 }
@@ -269,18 +277,25 @@ export interface EventDocumentation {
   documentedAt: Date | null;
   attended: number;
   registered: number;
+  /** The follow-up thread, while the reader may read it. */
+  followUp: { title: string; path: string } | null;
 }
 
 /** What the event page shows after the event (attendance as counts only), and what the form edits. */
 export async function getDocumentation(actor: MaybeActor, input: { townId: number | null; eventId: number }): Promise<EventDocumentation> {
   await readEvent(actor, input);
-  const [row] = await sql<EventDocumentation[]>`
+  const [row] = await sql`
     select e.summary_html, e.summary_doc, coalesce(e.summary_text, '') as summary_text, e.outcomes_html, e.outcomes_doc,
            coalesce(e.outcomes_text, '') as outcomes_text, e.recording_url, e.documented_at,
            (select count(*)::int from dialogue_registrations r where r.event_id = e.id and r.checked_in_at is not null) as attended,
-           (select count(*)::int from dialogue_registrations r where r.event_id = e.id and r.status = 'confirmed') as registered
-      from dialogue_events e where e.id = ${input.eventId}`;
-  return row;
+           (select count(*)::int from dialogue_registrations r where r.event_id = e.id and r.status = 'confirmed') as registered,
+           t.id as thread_id, t.title as thread_title, tm.slug as thread_town
+      from dialogue_events e
+      left join threads t on t.id = e.followup_thread_id and ${threadReadable(actor)}
+      left join municipalities tm on tm.id = t.municipality_id
+     where e.id = ${input.eventId}`;
+  const { threadId, threadTitle, threadTown, ...documentation } = row;
+  return { ...(documentation as Omit<EventDocumentation, 'followUp'>), followUp: threadId ? { title: threadTitle, path: `/towns/${threadTown}/threads/${threadId}` } : null };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { cancelEvent, createEvent, documentEvent, eventCalendar, feedCalendar, g
 import { register } from './registrations.server';
 import type { EventFormInput } from './schemas';
 import { eventInput } from '../../../db/testing/dialogue-fixtures';
+import { createTestForum, startThread } from '../../../db/testing/forum-fixtures';
 
 const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -220,5 +221,18 @@ describe('documentation after the event', () => {
     expect(documentation).toMatchObject({ summaryHtml: '<p>Wir haben über Bänke gesprochen.</p>', outcomesHtml: '<p>Drei neue Bänke bis Mai.</p>', recordingUrl: 'https://video.example.org/r/1', attended: 0 });
     expect(documentation.documentedAt).toBeInstanceOf(Date);
     await expect(getDocumentation(null, { townId: townB, eventId: id })).rejects.toMatchObject(notFound);
+
+    // A follow-up thread: a public one of the same town, by address or number.
+    const forum = await createTestForum(townA, 'followup');
+    const { threadId } = await startThread(people.member, townA, forum, 'Wie geht es weiter mit den Bänken?');
+    const forumB = await createTestForum(townB, 'followup-b');
+    const { threadId: otherTown } = await startThread(people.memberB, townB, forumB, 'Anderswo');
+    const heldForum = await createTestForum(townA, 'followup-held', { premoderated: true });
+    const { threadId: held } = await startThread(people.member, townA, heldForum, 'Wartet');
+    for (const bad of [String(otherTown), `/towns/dlg-town-a/threads/${held}`, 'not a thread', '99999999']) {
+      await expect(documentEvent(people.organiser, { ...input, followUpThread: bad })).rejects.toMatchObject({ field: 'followUpThread', i18nKey: 'dialogues:errors.threadNotFound' });
+    }
+    await documentEvent(people.organiser, { ...input, followUpThread: `http://localhost/towns/dlg-town-a/threads/${threadId}` });
+    expect((await getDocumentation(null, { townId: townA, eventId: id })).followUp).toEqual({ title: 'Wie geht es weiter mit den Bänken?', path: `/towns/dlg-town-a/threads/${threadId}` });
   });
 });

@@ -144,5 +144,7 @@ export const documentationSchema = z.object({
   outcomes: optionalText(200_000),
   outcomesText: optionalText(20_000),
   recordingUrl: httpsUrl.optional(),
+  /** The follow-up thread: its address (`…/threads/123`) or number. */
+  followUpThread: optionalText(300),
 });
 export type DocumentationInput = Omit<z.output<typeof documentationSchema>, 'intent'>;
