@@ -218,6 +218,7 @@ const REAL_PARAMS = (): Record<string, string> => ({
   decisionId: String(scenario.hideDecisionId),
   token: scenario.invitationToken,
   eventId: String(scenario.event.id),
+  attachmentId: '1',
 });
 
 function fill(route: RouteUnderTest, values: Record<string, string>): string {

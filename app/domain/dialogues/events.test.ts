@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { sql } from '#app/database/client.server';
 import type { Actor } from '#app/domain/auth/permissions';
 import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam } from '../../../db/testing/factories';
-import { cancelEvent, createEvent, documentEvent, eventCalendar, feedCalendar, getDocumentation, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from './events.server';
+import { cancelEvent, createEvent, documentEvent, getAttachment, eventCalendar, feedCalendar, getDocumentation, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from './events.server';
 import { register } from './registrations.server';
 import type { EventFormInput } from './schemas';
 import { eventInput } from '../../../db/testing/dialogue-fixtures';
@@ -234,5 +234,17 @@ describe('documentation after the event', () => {
     }
     await documentEvent(people.organiser, { ...input, followUpThread: `http://localhost/towns/dlg-town-a/threads/${threadId}` });
     expect((await getDocumentation(null, { townId: townA, eventId: id })).followUp).toEqual({ title: 'Wie geht es weiter mit den Bänken?', path: `/towns/dlg-town-a/threads/${threadId}` });
+
+    // Files: PDF and images by their bytes, whatever their names say; readable by whoever reads the event.
+    const pdf = new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'Protokoll.pdf', { type: 'application/pdf' });
+    const fake = new File([Buffer.from('<script>alert(1)</script>')], 'Protokoll.pdf', { type: 'application/pdf' });
+    await expect(documentEvent(people.organiser, { ...input, attachments: [fake] })).rejects.toMatchObject({ field: 'attachments', i18nKey: 'common:errors.fileType' });
+    await documentEvent(people.organiser, { ...input, attachments: [pdf] });
+    const [attachment] = (await getDocumentation(null, { townId: townA, eventId: id })).attachments;
+    expect(attachment).toMatchObject({ name: 'Protokoll.pdf', mediaType: 'application/pdf' });
+    expect((await getAttachment(null, { townId: townA, eventId: id, attachmentId: attachment.id })).bytes.toString('latin1')).toContain('%PDF-1.4');
+    await expect(getAttachment(null, { townId: townB, eventId: id, attachmentId: attachment.id })).rejects.toMatchObject(notFound);
+    await documentEvent(people.organiser, { ...input, removeAttachments: [attachment.id] });
+    expect((await getDocumentation(null, { townId: townA, eventId: id })).attachments).toEqual([]);
   });
 });
