@@ -41,7 +41,7 @@ import {
   registerSchema,
 } from '#app/domain/dialogues/schemas';
 import type { EventSummary } from '#app/domain/dialogues/types';
-import { eventDateTimeFormat, formatEventRange, hasEnded, hasStarted, isRegistrationClosed, utcToLocalDateTime } from '#app/domain/dialogues/time';
+import { eventDateTimeFormat, formatEventRange, hasEnded, hasStarted, isRegistrationClosed, resolveLocalDateTime, utcToLocalDateTime } from '#app/domain/dialogues/time';
 import { mapLink } from '#app/domain/dialogues/texts';
 import { settings } from '#app/env.server';
 import type { CalendarView, EventCardView, EventListView, EventPageView, EventScopeView } from '#app/components/dialogues/views';
@@ -273,7 +273,9 @@ export async function eventFormLoader(args: LoaderFunctionArgs) {
     values === null
       ? await pageTitle(args, 'dialogues:form.newPageTitle', { town: scope.townName ?? (await translator(args, 'dialogues'))('list.network') })
       : await pageTitle(args, 'dialogues:form.editPageTitle', { title: values.title });
-  return { title, scope: publicScope(scope), facts, eventId, values, saved: new URL(args.request.url).searchParams.has('saved') };
+  // A start in the hour the clocks go back occurs twice: say which one was taken (the first, summer time).
+  const ambiguous = values && resolveLocalDateTime({ date: values.startDate, time: values.startTime }, facts.timeZone).kind === 'ambiguous' ? { date: values.startDate, time: values.startTime } : null;
+  return { title, scope: publicScope(scope), facts, eventId, values, ambiguous, saved: new URL(args.request.url).searchParams.has('saved') };
 }
 
 export async function eventFormAction(args: ActionFunctionArgs) {

@@ -601,10 +601,12 @@ export interface EventFormPageProps {
   facts: { timeZone: string; defaultLanguage: string; languages: string[] };
   eventId: number | null;
   values: (EventFormValues & { status: string }) | null;
+  /** The stored start occurs twice (the night the clocks go back). */
+  ambiguous: { date: string; time: string } | null;
   saved: boolean;
 }
 
-export function EventFormPage({ scope, facts, eventId, values, saved }: EventFormPageProps) {
+export function EventFormPage({ scope, facts, eventId, values, ambiguous, saved }: EventFormPageProps) {
   const { t } = useTranslation(['dialogues', 'common']);
   const [form, fields] = useAppForm(eventFormSchema, {
     formName: 'save',
@@ -704,6 +706,7 @@ export function EventFormPage({ scope, facts, eventId, values, saved }: EventFor
         ) : null}
         <fieldset className="stack">
           <legend>{t('form.timeLegend', { zone: facts.timeZone })}</legend>
+          {ambiguous ? <p className="hint" data-testid="ambiguous-time">{t('form.ambiguousTime', ambiguous)}</p> : null}
           <div className="field-row">
             <Field field={fields.startDate} type="date" label={t('form.startDate')} />
             <Field field={fields.startTime} type="time" label={t('form.startTime')} />
