@@ -45,7 +45,7 @@ import { eventDateTimeFormat, formatEventRange, hasEnded, hasStarted, isRegistra
 import { mapLink } from '#app/domain/dialogues/texts';
 import { settings } from '#app/env.server';
 import type { CalendarView, EventCardView, EventListView, EventPageView, EventScopeView } from '#app/components/dialogues/views';
-import { currentActor, requireActor, requireId, townPage, type RouteArgs } from './guard.server';
+import { clientFacts, currentActor, requireActor, requireId, townPage, type RouteArgs } from './guard.server';
 import { attempt, formAction, parseSubmission, rejected } from './form.server';
 import { readUploadFormData } from './upload.server';
 import { languageOf, pageTitle, translator } from './page.server';
@@ -234,7 +234,8 @@ export async function eventPageAction(args: ActionFunctionArgs) {
   const intent = formData?.get('intent');
   if (intent === 'register-guest') {
     return formAction(args.request, guestRegisterSchema, async (input) => {
-      await registerGuest(scope.actor, { townId: scope.townId, eventId, name: input.name, email: input.email, answers: input.answers, language });
+      const { ip } = await clientFacts(args);
+      await registerGuest(scope.actor, { townId: scope.townId, eventId, name: input.name, email: input.email, answers: input.answers, language, ip });
       return redirect(`${page}?notice=guestSent`);
     });
   }
