@@ -21,8 +21,9 @@ import { fanOut } from './scenarios/fan-out';
 import { writePath } from './scenarios/write-path';
 import { idleSockets } from './scenarios/idle-sockets';
 import { notifyCapacity } from './scenarios/notify-capacity';
+import { registrationBurst } from './scenarios/registration-burst';
 
-const SCENARIOS = ['thread-pages', 'page-throughput', 'fan-out', 'write-path', 'fan-out-4', 'notify-capacity', 'idle-sockets'] as const;
+const SCENARIOS = ['thread-pages', 'page-throughput', 'fan-out', 'write-path', 'fan-out-4', 'notify-capacity', 'idle-sockets', 'registration-burst'] as const;
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : [...SCENARIOS];
@@ -53,6 +54,7 @@ async function main() {
     servers.push(await startAppProcess('app-a', database.url, { inspect: true }));
     if (runs('thread-pages')) results['thread-pages'] = await threadPages(ctx, servers[0].url);
     if (runs('page-throughput')) results['page-throughput'] = await pageThroughput(ctx, servers[0]);
+    if (runs('registration-burst')) results['registration-burst'] = await registrationBurst(ctx, servers[0]);
     if (runs('fan-out') || runs('write-path')) {
       servers.push(await startAppProcess('app-b', database.url));
       const pair = servers as [ServerProcess, ServerProcess];

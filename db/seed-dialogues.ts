@@ -197,7 +197,9 @@ export async function seedDemoDialogues(sql: Sql): Promise<void> {
     recordingUrl: 'https://video.weltoffen.example/bilanz-1',
   });
   await attended(infoEvening, neighbours.slice(3, 7));
+  const [thread] = await sql`select id from threads where municipality_id = ${hafenstadt} and not held order by id limit 1`;
   await documentEvent(organiser, {
+    followUpThread: thread ? String(thread.id) : undefined,
     townId: hafenstadt,
     eventId: infoEvening,
     summaryText: 'Die Verkehrsbetriebe stellten die Linien 4 und 12 vor. Viele Fragen betrafen die Anbindung des Stadtteils Nord am Abend.',

@@ -187,3 +187,25 @@ test('a question appears live for the moderator, who puts it on the big screen',
   await expectAccessible(screen);
   await expect(resident.getByTestId('question').filter({ hasText: question })).toContainText('Live now');
 });
+
+test('02:30 on the changeover nights: refused in spring beside the time, explained in autumn', async ({ browser }) => {
+  const page = await signedInPage(browser, organiser);
+  await page.goto('/towns/hafenstadt/events/new?lng=en');
+  await page.getByLabel('Title', { exact: true }).fill('Nachtgespräch');
+  await page.getByRole('textbox', { name: 'Description', exact: true }).click();
+  await page.keyboard.type('Ein Gespräch in der Nacht der Zeitumstellung.');
+  await page.getByLabel('Address').fill('Am Markt 1, 24103 Hafenstadt');
+  await page.getByLabel('Date', { exact: true }).fill('2027-03-28');
+  await page.getByLabel('Starts at').fill('02:30');
+  await page.getByLabel('Ends at', { exact: true }).fill('04:00');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const start = page.getByLabel('Starts at');
+  await expect(start).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('02:30 does not exist on 2027-03-28: the clocks go forward that night.', { exact: false })).toBeVisible();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Nachtgespräch');
+  await page.getByLabel('Date', { exact: true }).fill('2027-10-31');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByTestId('ambiguous-time')).toContainText('02:30 occurs twice on 2027-10-31');
+  await expect(page.getByLabel('Starts at')).toHaveValue('02:30');
+});

@@ -9,7 +9,7 @@ import type { MaybeActor } from '#app/domain/auth/permissions';
 import { isMemberOf } from '#app/domain/auth/permissions';
 import { DomainError } from '#app/domain/errors';
 import { canManageEvents } from '#app/domain/dialogues/access';
-import { cancelEvent, createEvent, documentEvent, eventCalendar, eventTownFacts, feedCalendar, getDocumentation, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from '#app/domain/dialogues/events.server';
+import { cancelEvent, createEvent, documentEvent, eventCalendar, getAttachment, eventTownFacts, feedCalendar, getDocumentation, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from '#app/domain/dialogues/events.server';
 import {
   attendeesCsv,
   cancelByToken,
@@ -41,12 +41,13 @@ import {
   registerSchema,
 } from '#app/domain/dialogues/schemas';
 import type { EventSummary } from '#app/domain/dialogues/types';
-import { eventDateTimeFormat, formatEventRange, hasEnded, hasStarted, isRegistrationClosed, utcToLocalDateTime } from '#app/domain/dialogues/time';
+import { eventDateTimeFormat, formatEventRange, hasEnded, hasStarted, isRegistrationClosed, resolveLocalDateTime, utcToLocalDateTime } from '#app/domain/dialogues/time';
 import { mapLink } from '#app/domain/dialogues/texts';
 import { settings } from '#app/env.server';
 import type { CalendarView, EventCardView, EventListView, EventPageView, EventScopeView } from '#app/components/dialogues/views';
-import { currentActor, requireActor, requireId, townPage, type RouteArgs } from './guard.server';
+import { clientFacts, currentActor, requireActor, requireId, townPage, type RouteArgs } from './guard.server';
 import { attempt, formAction, parseSubmission, rejected } from './form.server';
+import { readUploadFormData } from './upload.server';
 import { languageOf, pageTitle, translator } from './page.server';
 
 export interface EventScope extends EventScopeView {
@@ -216,7 +217,7 @@ export async function eventPageLoader(args: LoaderFunctionArgs) {
     viewer,
     notice: notice === 'registered' || notice === 'cancelled' || notice === 'guestSent' ? notice : null,
     documentation: documentation?.documentedAt
-      ? { summaryHtml: documentation.summaryHtml, outcomesHtml: documentation.outcomesHtml, recordingUrl: documentation.recordingUrl, attended: documentation.attended, registered: documentation.registered }
+      ? { summaryHtml: documentation.summaryHtml, outcomesHtml: documentation.outcomesHtml, recordingUrl: documentation.recordingUrl, attended: documentation.attended, registered: documentation.registered, followUp: documentation.followUp, attachments: documentation.attachments }
       : null,
     canDocument: started && scope.canManage,
   };
@@ -233,7 +234,8 @@ export async function eventPageAction(args: ActionFunctionArgs) {
   const intent = formData?.get('intent');
   if (intent === 'register-guest') {
     return formAction(args.request, guestRegisterSchema, async (input) => {
-      await registerGuest(scope.actor, { townId: scope.townId, eventId, name: input.name, email: input.email, answers: input.answers, language });
+      const { ip } = await clientFacts(args);
+      await registerGuest(scope.actor, { townId: scope.townId, eventId, name: input.name, email: input.email, answers: input.answers, language, ip });
       return redirect(`${page}?notice=guestSent`);
     });
   }
@@ -272,7 +274,9 @@ export async function eventFormLoader(args: LoaderFunctionArgs) {
     values === null
       ? await pageTitle(args, 'dialogues:form.newPageTitle', { town: scope.townName ?? (await translator(args, 'dialogues'))('list.network') })
       : await pageTitle(args, 'dialogues:form.editPageTitle', { title: values.title });
-  return { title, scope: publicScope(scope), facts, eventId, values, saved: new URL(args.request.url).searchParams.has('saved') };
+  // A start in the hour the clocks go back occurs twice: say which one was taken (the first, summer time).
+  const ambiguous = values && resolveLocalDateTime({ date: values.startDate, time: values.startTime }, facts.timeZone).kind === 'ambiguous' ? { date: values.startDate, time: values.startTime } : null;
+  return { title, scope: publicScope(scope), facts, eventId, values, ambiguous, saved: new URL(args.request.url).searchParams.has('saved') };
 }
 
 export async function eventFormAction(args: ActionFunctionArgs) {
@@ -488,7 +492,9 @@ export async function documentationLoader(args: LoaderFunctionArgs) {
       outcomesDoc: documentation.outcomesDoc,
       outcomesText: documentation.outcomesText,
       recordingUrl: documentation.recordingUrl ?? '',
+      followUpThread: documentation.followUp?.path ?? '',
     },
+    attachments: documentation.attachments,
     attended: documentation.attended,
     registered: documentation.registered,
     saved: new URL(args.request.url).searchParams.has('saved'),
@@ -506,7 +512,7 @@ export async function documentationAction(args: ActionFunctionArgs) {
       await documentEvent(scope.actor, { townId: scope.townId, eventId, ...input });
       return redirect(`${scope.base}/${eventId}/documentation?saved=1`);
     },
-    { defaults: { intent: 'document' } },
+    { defaults: { intent: 'document' }, read: readUploadFormData },
   );
 }
 
@@ -516,5 +522,26 @@ export async function attendeesCsvLoader(args: LoaderFunctionArgs) {
   const csv = await attendeesCsv(scope.actor, { townId: scope.townId, eventId });
   return new Response(csv, {
     headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="attendees-${eventId}.csv"`, 'Cache-Control': 'private, no-store' },
+  });
+}
+
+/**
+ * A documenting file. Always a download (never shown inline on our origin), its type as sniffed on upload,
+ * sandboxed, and with a name that cannot break the header.
+ */
+export async function attachmentLoader(args: LoaderFunctionArgs) {
+  const scope = await eventScope(args);
+  const eventId = requireId(args.params.eventId);
+  const attachmentId = requireId(args.params.attachmentId);
+  const file = await getAttachment(scope.actor, { townId: scope.townId, eventId, attachmentId });
+  const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      'Content-Type': file.mediaType,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'Cache-Control': 'private, max-age=300',
+    },
   });
 }

@@ -121,3 +121,18 @@ alter table dialogue_events
   add column outcomes_doc jsonb, add column outcomes_html text, add column outcomes_text text,
   add column recording_url text check (length(recording_url) <= 500),
   add column documented_at timestamptz;
+-- The forum thread where the conversation continues after the event.
+alter table dialogue_events add column followup_thread_id bigint references threads (id) on delete set null;
+
+-- Files documenting an event (PDF and images, type read from their bytes), kept in the database.
+create table dialogue_attachments (
+  id bigint generated always as identity primary key,
+  event_id bigint not null references dialogue_events (id) on delete cascade,
+  name text not null check (length(name) between 1 and 200),
+  media_type text not null check (media_type in ('application/pdf', 'image/png', 'image/jpeg', 'image/webp')),
+  size int not null,
+  bytes bytea not null,
+  uploaded_by text references users (id) on delete set null,
+  created_at timestamptz not null default now()
+);
+create index dialogue_attachments_event_idx on dialogue_attachments (event_id, id);

@@ -11,7 +11,7 @@ export const FORM_BODY_LIMIT = 1024 * 1024;
 /** Uploads of evidence and event documents: a few files of up to 10 MB each. */
 export const UPLOAD_BODY_LIMIT = 32 * 1024 * 1024;
 
-const UPLOAD_PATHS = [/^\/towns\/[^/]+\/incidents(\/|$)/, /^\/towns\/[^/]+\/events\/[^/]+\/documentation$/];
+const UPLOAD_PATHS = [/^\/towns\/[^/]+\/incidents(\/|$)/, /^\/towns\/[^/]+\/events\/[^/]+\/documentation$/, /^\/network\/events\/[^/]+\/documentation$/];
 
 export const bodyLimitFor = (path: string) => (UPLOAD_PATHS.some((pattern) => pattern.test(path)) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT);
 

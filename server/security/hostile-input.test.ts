@@ -217,11 +217,12 @@ const REAL_PARAMS = (): Record<string, string> => ({
   appealId: String(scenario.appealId),
   decisionId: String(scenario.hideDecisionId),
   token: scenario.invitationToken,
-  eventId: String(scenario.eventId),
+  eventId: String(scenario.event.id),
   incidentId: String(scenario.incident.id),
   roundId: String(scenario.selfcheck.openRoundId),
   exportId: String(scenario.exportId),
   sequence: '1',
+  attachmentId: '1',
 });
 
 function fill(route: RouteUnderTest, values: Record<string, string>): string {

@@ -21,13 +21,13 @@ import { saveModerationSettings } from '#app/domain/moderation/settings.server';
 import { addWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { inviteStaff } from '#app/domain/municipalities/members.server';
 import { createEvent, publishEvent } from '#app/domain/dialogues/events.server';
-import { eventFormSchema } from '#app/domain/dialogues/schemas';
 import { recordIncident } from '#app/domain/incidents/incidents.server';
 import { buildDataExport, requestExport } from '#app/domain/personal-data/export.server';
 import { insertNextVersion } from '#app/domain/selfcheck/templates.server';
 import { closeRound, inviteRespondents, openRound } from '#app/domain/selfcheck/rounds.server';
 import { saveMyAnswers } from '#app/domain/selfcheck/answers.server';
 import { weltoffeneKommuneTemplate } from '../../db/seed-data/selfcheck-template';
+import { eventInput } from '../../db/testing/dialogue-fixtures';
 import { actorOf, createTownDirectly, createUser, grantRole, linkFromMail, makeNetworkTeam, testClient, tokenOf } from '../../db/testing/factories';
 
 /** Every kind of viewer the readability rule distinguishes; `guest` has no session. */
@@ -92,8 +92,6 @@ export interface Scenario {
   invitationToken: string;
   /** The watched word (action hold) of town A: a text with it is held for review. */
   holdWord: string;
-  /** A published event of town A (by `organiser`). */
-  eventId: number;
   /** An incident in the log of town A's official, readable by them only; its description holds `marker`. */
   incident: { id: number; marker: string };
   /**
@@ -103,6 +101,8 @@ export interface Scenario {
   selfcheck: { closedRoundId: number; openRoundId: number; memberComment: string; authorComment: string };
   /** A ready copy of `member`'s data (personal data export). */
   exportId: number;
+  /** A published hybrid dialogue event of town A (its join link is a marker), with questions for registrants. */
+  event: { id: number; joinUrl: string };
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -211,12 +211,6 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
   await inviteStaff(admin, { townId: townA.id, email: inviteeEmail, role: 'organiser' });
   const invitationToken = tokenOf(await linkFromMail(inviteeEmail, 'invitations'));
 
-  const organiser = await actor('organiser');
-  const event = await createEvent(organiser, {
-    townId: townA.id,
-    ...eventFormSchema.parse({ format: 'citizen_dialogue', mode: 'in_person', title: 'Bürgerdialog', descriptionText: 'Alle sind eingeladen.', startDate: '2031-05-14', startTime: '18:00', endTime: '20:00', venueName: 'Rathaus', venueAddress: 'Markt 1, 24103 Kiel', capacity: '30' }),
-  });
-  await publishEvent(organiser, { townId: townA.id, eventId: event.id });
   const incidentMarker = marker('incident');
   const { incidentId } = await recordIncident(await actor('official'), {
     townId: townA.id, occurredAt: null, foundAt: '2026-03-01T10:00', foundBy: 'Security scenario', channel: 'email', kind: 'threat', severity: 'high',
@@ -237,6 +231,11 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
   // A copy of `member`'s data, ready to download (by `member` only).
   const { exportId } = await requestExport(member);
   await buildDataExport({ exportId });
+  // A dialogue event of town A: hybrid, with a join link only registrants may see.
+  const organiser = await actor('organiser');
+  const joinUrl = `https://meet.example.org/${marker('joinlink')}`;
+  const { id: eventId } = await createEvent(organiser, { townId: townA.id, ...eventInput({ mode: 'hybrid', joinUrl, capacity: 5, guestsAllowed: true, questions: 'Brauchen Sie Dolmetschung?' }) });
+  await publishEvent(organiser, { townId: townA.id, eventId });
 
   const a = townA.slug;
   return {
@@ -264,10 +263,10 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     appealId,
     invitationToken,
     holdWord,
-    eventId: event.id,
     incident: { id: incidentId, marker: incidentMarker },
     selfcheck: { closedRoundId, openRoundId, memberComment, authorComment },
     exportId,
+    event: { id: eventId, joinUrl },
   };
 }
 

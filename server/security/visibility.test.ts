@@ -390,3 +390,33 @@ describe('quoting', () => {
     expect(leaked(page.body, item)).toEqual([]);
   });
 });
+
+describe('the join link of a dialogue event', () => {
+  /** The event's managers; everyone else sees it only once registered (and confirmed). */
+  const manages = (viewer: Viewer) => viewer === 'organiser' || viewer === 'admin';
+  const eventPath = () => townPath(`/events/${scenario.event.id}`);
+  // Calendar files fold long lines (RFC 5545 §3.1): unfold before looking for the link.
+  const unfolded = (answer: Answer) => answer.body.replace(/\r\n[ \t]/g, '');
+
+  it.each(VIEWERS)('reaches %s only as an organiser — not on the page, the calendar file, the feed or the lists', async (viewer) => {
+    for (const path of [eventPath(), `${eventPath()}/calendar.ics`, townPath('/events.ics'), townPath('/events'), townPath('/events/calendar'), `${eventPath()}/questions`, '/network/events.ics']) {
+      const answer = await get(server.url, path, { cookie: cookieOf(viewer) });
+      expect(answer.status, `${viewer} ${path}: ${describeAnswer(answer)}`).toBeLessThan(500);
+      const shown = unfolded(answer).includes(scenario.event.joinUrl);
+      const allowed = manages(viewer) && (path === eventPath() || path.endsWith('/calendar.ics'));
+      expect(shown, `${viewer} ${path}`).toBe(allowed);
+    }
+  });
+
+  it('reaches a member once registered, in the page and in their calendar file', async () => {
+    const cookie = cookieOf('author');
+    const before = await get(server.url, eventPath(), { cookie });
+    expect(before.body.includes(scenario.event.joinUrl)).toBe(false);
+    const answer = await post(server.url, eventPath(), { intent: 'register' }, { cookie });
+    expect(answer.status, describeAnswer(answer)).toBe(302);
+    expect((await get(server.url, eventPath(), { cookie })).body).toContain(scenario.event.joinUrl);
+    expect(unfolded(await get(server.url, `${eventPath()}/calendar.ics`, { cookie }))).toContain(scenario.event.joinUrl);
+    // The public feed still never carries it.
+    expect(unfolded(await get(server.url, townPath('/events.ics'), { cookie }))).not.toContain(scenario.event.joinUrl);
+  });
+});

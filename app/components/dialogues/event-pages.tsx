@@ -14,7 +14,7 @@ import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { RichTextEditor, useHydrated, type EditorLabels } from '#app/editor/rich-text-editor';
 import type { RichTextDoc } from '#app/editor/validate';
 import { useAppForm, useFormReply } from '#app/web/form';
-import { CheckboxField, ChoiceGroup, errorText, Field, FormAlert, Notice, SelectField, TextAreaField } from '#app/components/ui/field';
+import { CheckboxField, ChoiceGroup, errorText, Field, FieldError, FormAlert, Notice, SelectField, TextAreaField } from '#app/components/ui/field';
 import type { CalendarView, EventCardView, EventListView, EventPageView, EventScopeView } from './views';
 
 const languageName = (code: string) => LANGUAGE_NAMES[code as Language] ?? code;
@@ -400,7 +400,7 @@ function RegistrationBox({ view }: { view: EventPageView }) {
   );
 }
 
-function Documentation({ documentation }: { documentation: NonNullable<EventPageView['documentation']> }) {
+function Documentation({ documentation, path }: { documentation: NonNullable<EventPageView['documentation']>; path: string }) {
   const { t } = useTranslation('dialogues');
   return (
     <section className="card stack" aria-labelledby="documentation-title" data-testid="documentation">
@@ -423,6 +423,29 @@ function Documentation({ documentation }: { documentation: NonNullable<EventPage
           <a href={documentation.recordingUrl} rel="noopener noreferrer">
             {t('documentation.recording')}
           </a>
+        </p>
+      ) : null}
+      {documentation.attachments.length ? (
+        <>
+          <h3>{t('documentation.attachments')}</h3>
+          <ul>
+            {documentation.attachments.map((file) => (
+              <li key={file.id}>
+                <a href={`${path}/attachments/${file.id}`} download>
+                  <bdi>{file.name}</bdi>
+                </a>{' '}
+                <span className="meta">({t('documentation.size', { size: Math.max(1, Math.round(file.size / 1024)) })})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {documentation.followUp ? (
+        <p>
+          {t('documentation.followUp')}{' '}
+          <Link to={documentation.followUp.path} dir="auto">
+            {documentation.followUp.title}
+          </Link>
         </p>
       ) : null}
     </section>
@@ -486,7 +509,7 @@ export function EventPage({ view, liveCounts }: { view: EventPageView; liveCount
           </li>
         ) : null}
       </ul>
-      {view.documentation ? <Documentation documentation={view.documentation} /> : null}
+      {view.documentation ? <Documentation documentation={view.documentation} path={event.path} /> : null}
       <RegistrationBox view={view} />
     </article>
   );
@@ -578,10 +601,12 @@ export interface EventFormPageProps {
   facts: { timeZone: string; defaultLanguage: string; languages: string[] };
   eventId: number | null;
   values: (EventFormValues & { status: string }) | null;
+  /** The stored start occurs twice (the night the clocks go back). */
+  ambiguous: { date: string; time: string } | null;
   saved: boolean;
 }
 
-export function EventFormPage({ scope, facts, eventId, values, saved }: EventFormPageProps) {
+export function EventFormPage({ scope, facts, eventId, values, ambiguous, saved }: EventFormPageProps) {
   const { t } = useTranslation(['dialogues', 'common']);
   const [form, fields] = useAppForm(eventFormSchema, {
     formName: 'save',
@@ -681,6 +706,7 @@ export function EventFormPage({ scope, facts, eventId, values, saved }: EventFor
         ) : null}
         <fieldset className="stack">
           <legend>{t('form.timeLegend', { zone: facts.timeZone })}</legend>
+          {ambiguous ? <p className="hint" data-testid="ambiguous-time">{t('form.ambiguousTime', ambiguous)}</p> : null}
           <div className="field-row">
             <Field field={fields.startDate} type="date" label={t('form.startDate')} />
             <Field field={fields.startTime} type="time" label={t('form.startTime')} />
@@ -758,16 +784,17 @@ export interface DocumentationPageProps {
   scope: EventScopeView;
   event: { id: number; title: string; path: string; textLanguage: string };
   started: boolean;
-  values: { summaryDoc: unknown; summaryText: string; outcomesDoc: unknown; outcomesText: string; recordingUrl: string };
+  values: { summaryDoc: unknown; summaryText: string; outcomesDoc: unknown; outcomesText: string; recordingUrl: string; followUpThread: string };
+  attachments: { id: number; name: string; mediaType: string; size: number }[];
   attended: number;
   registered: number;
   saved: boolean;
 }
 
 /** The organisers' form for the documentation after the event. */
-export function DocumentationPage({ event, started, values, attended, registered, saved }: DocumentationPageProps) {
+export function DocumentationPage({ event, started, values, attended, registered, saved, attachments }: DocumentationPageProps) {
   const { t } = useTranslation(['dialogues', 'common']);
-  const [form, fields] = useAppForm(documentationSchema, { formName: 'document', id: 'documentation', defaultValue: { recordingUrl: values.recordingUrl || undefined } });
+  const [form, fields] = useAppForm(documentationSchema, { formName: 'document', id: 'documentation', defaultValue: { recordingUrl: values.recordingUrl || undefined, followUpThread: values.followUpThread || undefined } });
   return (
     <div className="stack narrow">
       <p>
@@ -779,7 +806,7 @@ export function DocumentationPage({ event, started, values, attended, registered
       {saved ? <Notice>{t('form.saved')}</Notice> : null}
       <p>{t('documentation.attendance', { attended, registered })}</p>
       {started ? (
-        <Form method="post" className="card stack" {...getFormProps(form)}>
+        <Form method="post" encType="multipart/form-data" className="card stack" {...getFormProps(form)}>
           <FormAlert errors={form.errors} />
           <input type="hidden" name="intent" value="document" />
           <RichTextField
@@ -801,6 +828,33 @@ export function DocumentationPage({ event, started, values, attended, registered
             hint={t('documentation.outcomesHint')}
           />
           <Field field={fields.recordingUrl} type="url" label={t('documentation.recordingUrl')} hint={t('documentation.recordingUrlHint')} maxLength={500} />
+          <Field field={fields.followUpThread} label={t('documentation.followUpLabel')} hint={t('documentation.followUpHint')} maxLength={300} />
+          {attachments.length ? (
+            <fieldset>
+              <legend>{t('documentation.removeLegend')}</legend>
+              {attachments.map((file) => (
+                <label key={file.id} className="checkbox-label">
+                  <input type="checkbox" name="removeAttachments" value={file.id} /> <bdi>{file.name}</bdi>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <div className={`field${fields.attachments.errors?.length ? ' has-error' : ''}`}>
+            <label htmlFor="documentation-files">{t('documentation.addFiles')}</label>
+            <p className="hint" id="documentation-files-hint">
+              {t('documentation.addFilesHint')}
+            </p>
+            <input
+              id="documentation-files"
+              type="file"
+              name="attachments"
+              multiple
+              accept=".pdf,.png,.jpg,.jpeg,.webp,application/pdf,image/png,image/jpeg,image/webp"
+              aria-describedby={fields.attachments.errors?.length ? 'documentation-files-hint documentation-files-error' : 'documentation-files-hint'}
+              aria-invalid={fields.attachments.errors?.length ? true : undefined}
+            />
+            <FieldError id="documentation-files-error" errors={fields.attachments.errors} />
+          </div>
           <button type="submit" className="button primary">
             {t('form.save')}
           </button>

@@ -69,7 +69,7 @@ export interface EventPageView {
   state: 'open' | 'full' | 'closed' | 'ended' | 'cancelled' | 'draft';
   viewer: 'guest' | 'unverified' | 'outsider' | 'member';
   /** After the event has begun: what the organisers documented (null until they did), and whether they may. */
-  documentation: { summaryHtml: string | null; outcomesHtml: string | null; recordingUrl: string | null; attended: number; registered: number } | null;
+  documentation: { summaryHtml: string | null; outcomesHtml: string | null; recordingUrl: string | null; attended: number; registered: number; followUp: { title: string; path: string } | null; attachments: { id: number; name: string; mediaType: string; size: number }[] } | null;
   canDocument: boolean;
   notice: 'registered' | 'cancelled' | 'guestSent' | null;
 }

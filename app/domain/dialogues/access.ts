@@ -9,3 +9,4 @@ export const canManageEvents = (actor: MaybeActor, townId: number | null): boole
 /** The towns whose drafts and registrations this person may see as an organiser. */
 export const organisedTowns = (actor: MaybeActor): number[] =>
   actor ? Object.keys(actor.roles).map(Number).filter((townId) => canOrganise(actor, townId)) : [];
+

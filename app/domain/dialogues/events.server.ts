@@ -10,13 +10,15 @@ import { type MaybeActor } from '#app/domain/auth/permissions';
 import { settings } from '#app/env.server';
 import { validateDocument, documentText, type RichTextDoc } from '#app/editor/validate';
 import { plainTextToDocument } from '#app/editor/plain-text';
+import { threadReadable } from '#app/domain/forums/visibility.server';
+import { sniffFiles } from '#app/domain/files.server';
 import { renderDocument } from '#app/editor/render.server';
 import { canManageEvents, organisedTowns } from './access';
 import { eventIcs, networkFeedIcs, townFeedIcs } from './calendar.server';
 import { calendarColumns, calendarHost, calendarInput, type CalendarRow } from './ics.server';
 import { eventPath, pickLanguage } from './texts';
 import { assertEndsAfterStart, DEFAULT_TIME_ZONE, hasStarted, localDateTimeToUtc, utcToLocalDateTime } from './time';
-import { EVENT_LANGUAGES, MAX_QUESTIONS, type DocumentationInput, type EventFilters, type EventFormInput } from './schemas';
+import { ATTACHMENT_TYPES, EVENT_LANGUAGES, MAX_ATTACHMENTS, MAX_QUESTIONS, type DocumentationInput, type EventFilters, type EventFormInput } from './schemas';
 import type { EventDetail, EventFormValues, EventSummary, MyRegistration } from './types';
 import { afterCancellation, afterCapacityChange, scheduleReminders } from './waiting-list.server';
 
@@ -244,17 +246,35 @@ function optionalRichText(json: string | undefined, plain: string | undefined, f
 export async function documentEvent(actor: MaybeActor, input: DocumentationInput & { townId: number | null; eventId: number }): Promise<void> {
   const summary = optionalRichText(input.summary, input.summaryText, input.summary ? 'summary' : 'summaryText');
   const outcomes = optionalRichText(input.outcomes, input.outcomesText, input.outcomes ? 'outcomes' : 'outcomesText');
+  // What the files are comes from their bytes; a text file named .pdf is refused beside the field.
+  const files = await sniffFiles(input.attachments ?? [], ATTACHMENT_TYPES, 'attachments');
+  const threadId = input.followUpThread ? Number(/(?:threads\/)?(\d{1,15})\/?(?:[?#].*)?$/.exec(input.followUpThread.trim())?.[1] ?? 0) : null;
   await sql.begin(async (tx) => {
     await lockManaged(tx, actor, input.eventId, input.townId);
+    if (threadId !== null) {
+      // A thread everyone may read (not held for review), of the event's town; a network event may point at any town's.
+      const [thread] = await tx`select t.id from threads t where t.id = ${threadId} and ${threadReadable(null)}
+                                  and ${input.townId === null ? sql`true` : sql`t.municipality_id = ${input.townId}`}`;
+      if (!thread) throw new DomainError('invalid', 'dialogues:errors.threadNotFound', {}, 'followUpThread');
+    }
     const [event] = await tx`select status, starts_at from dialogue_events where id = ${input.eventId}`;
     if (event.status !== 'published' || !hasStarted(event as { startsAt: Date })) throw new DomainError('conflict', 'dialogues:errors.notYetHeld');
     await tx`
       update dialogue_events set
         summary_doc = ${summary ? tx.json(summary.doc as never) : null}, summary_html = ${summary?.html ?? null}, summary_text = ${summary?.text ?? null},
         outcomes_doc = ${outcomes ? tx.json(outcomes.doc as never) : null}, outcomes_html = ${outcomes?.html ?? null}, outcomes_text = ${outcomes?.text ?? null},
-        recording_url = ${input.recordingUrl ?? null},
-        documented_at = ${summary || outcomes || input.recordingUrl ? sql`now()` : null}, updated_at = now()
+        recording_url = ${input.recordingUrl ?? null}, followup_thread_id = ${threadId},
+        updated_at = now()
        where id = ${input.eventId}`;
+    if (input.removeAttachments?.length) await tx`delete from dialogue_attachments where event_id = ${input.eventId} and id = any(${input.removeAttachments}::bigint[])`;
+    const [{ stored }] = await tx`select count(*)::int as stored from dialogue_attachments where event_id = ${input.eventId}`;
+    if (stored + files.length > MAX_ATTACHMENTS) throw new DomainError('invalid', 'dialogues:errors.tooManyAttachments', { max: MAX_ATTACHMENTS }, 'attachments');
+    for (const file of files) {
+      await tx`insert into dialogue_attachments (event_id, name, media_type, size, bytes, uploaded_by)
+               values (${input.eventId}, ${file.name}, ${file.mediaType}, ${file.bytes.length}, ${file.bytes}, ${actor!.userId})`;
+    }
+    const documented = summary || outcomes || input.recordingUrl || threadId || stored + files.length > 0;
+    await tx`update dialogue_events set documented_at = ${documented ? sql`coalesce(documented_at, now())` : null} where id = ${input.eventId}`;
   });
 }
 
@@ -269,18 +289,39 @@ export interface EventDocumentation {
   documentedAt: Date | null;
   attended: number;
   registered: number;
+  /** The follow-up thread, while the reader may read it. */
+  followUp: { title: string; path: string } | null;
+  attachments: { id: number; name: string; mediaType: string; size: number }[];
 }
 
 /** What the event page shows after the event (attendance as counts only), and what the form edits. */
 export async function getDocumentation(actor: MaybeActor, input: { townId: number | null; eventId: number }): Promise<EventDocumentation> {
   await readEvent(actor, input);
-  const [row] = await sql<EventDocumentation[]>`
+  const [row] = await sql`
     select e.summary_html, e.summary_doc, coalesce(e.summary_text, '') as summary_text, e.outcomes_html, e.outcomes_doc,
            coalesce(e.outcomes_text, '') as outcomes_text, e.recording_url, e.documented_at,
            (select count(*)::int from dialogue_registrations r where r.event_id = e.id and r.checked_in_at is not null) as attended,
-           (select count(*)::int from dialogue_registrations r where r.event_id = e.id and r.status = 'confirmed') as registered
-      from dialogue_events e where e.id = ${input.eventId}`;
-  return row;
+           (select count(*)::int from dialogue_registrations r where r.event_id = e.id and r.status = 'confirmed') as registered,
+           t.id as thread_id, t.title as thread_title, tm.slug as thread_town
+      from dialogue_events e
+      left join threads t on t.id = e.followup_thread_id and ${threadReadable(actor)}
+      left join municipalities tm on tm.id = t.municipality_id
+     where e.id = ${input.eventId}`;
+  const { threadId, threadTitle, threadTown, ...documentation } = row;
+  const attachments = await sql<EventDocumentation['attachments']>`select id, name, media_type, size from dialogue_attachments where event_id = ${input.eventId} order by id`;
+  return {
+    ...(documentation as Omit<EventDocumentation, 'followUp' | 'attachments'>),
+    followUp: threadId ? { title: threadTitle, path: `/towns/${threadTown}/threads/${threadId}` } : null,
+    attachments,
+  };
+}
+
+/** One documenting file, for whoever may read the event. */
+export async function getAttachment(actor: MaybeActor, input: { townId: number | null; eventId: number; attachmentId: number }): Promise<{ name: string; mediaType: string; bytes: Buffer }> {
+  await readEvent(actor, input);
+  const [file] = await sql`select name, media_type, bytes from dialogue_attachments where id = ${input.attachmentId} and event_id = ${input.eventId}`;
+  if (!file) throw new DomainError('not_found', 'dialogues:errors.notFound');
+  return file as { name: string; mediaType: string; bytes: Buffer };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -8,10 +8,11 @@ import ICAL from 'ical.js';
 import { sql } from '#app/database/client.server';
 import type { Actor } from '#app/domain/auth/permissions';
 import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam } from '../../../db/testing/factories';
-import { cancelEvent, createEvent, documentEvent, eventCalendar, feedCalendar, getDocumentation, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from './events.server';
+import { cancelEvent, createEvent, documentEvent, getAttachment, eventCalendar, feedCalendar, getDocumentation, getEvent, getEventForEditing, listEvents, listMonth, publishEvent, updateEvent } from './events.server';
 import { register } from './registrations.server';
 import type { EventFormInput } from './schemas';
 import { eventInput } from '../../../db/testing/dialogue-fixtures';
+import { createTestForum, startThread } from '../../../db/testing/forum-fixtures';
 
 const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -178,21 +179,23 @@ describe('calendar files', () => {
     const start = vevent.getFirstPropertyValue('dtstart') as ICAL.Time;
     expect(vevent.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Berlin');
     expect(start.toString()).toContain('2031-10-26T18:00:00');
-    expect(publicIcs).not.toContain('secret-room');
+    // Calendar files fold long lines (RFC 5545 §3.1): unfold before looking for the link.
+    const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
+    expect(unfold(publicIcs)).not.toContain('secret-room');
     const detail = await getEvent(people.member, { townId: townA, eventId: id });
     expect(detail.joinUrl).toBeNull();
     expect(JSON.stringify(await listEvents(people.member, { townId: townA }))).not.toContain('secret-room');
 
     await register(people.member, { townId: townA, eventId: id, answers: {}, language: 'de' });
     expect((await getEvent(people.member, { townId: townA, eventId: id })).joinUrl).toBe('https://meet.example.org/secret-room');
-    expect(await eventCalendar(people.member, { townId: townA, eventId: id, language: 'de' })).toContain('secret-room');
+    expect(unfold(await eventCalendar(people.member, { townId: townA, eventId: id, language: 'de' }))).toContain('https://meet.example.org/secret-room');
     // The confirmation mail carries the registrant's copy.
     const [mail] = await sql`select attachments from mail_outbox where recipient = ${people.member.email} order by id desc limit 1`;
-    expect(mail.attachments[0].content).toContain('secret-room');
+    expect(unfold(mail.attachments[0].content)).toContain('https://meet.example.org/secret-room');
     expect(parse(mail.attachments[0].content).getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary')).toBe('Hybrider Dialog');
 
     const feed = await feedCalendar(people.member, { townId: townA, language: 'de', name: 'Town A' });
-    expect(feed).not.toContain('secret-room');
+    expect(unfold(feed)).not.toContain('secret-room');
     const feedEvents = parse(feed).getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('summary'));
     expect(feedEvents).toContain('Hybrider Dialog');
     expect(parse(feed).getFirstSubcomponent('vtimezone')).toBeTruthy();
@@ -218,5 +221,30 @@ describe('documentation after the event', () => {
     expect(documentation).toMatchObject({ summaryHtml: '<p>Wir haben über Bänke gesprochen.</p>', outcomesHtml: '<p>Drei neue Bänke bis Mai.</p>', recordingUrl: 'https://video.example.org/r/1', attended: 0 });
     expect(documentation.documentedAt).toBeInstanceOf(Date);
     await expect(getDocumentation(null, { townId: townB, eventId: id })).rejects.toMatchObject(notFound);
+
+    // A follow-up thread: a public one of the same town, by address or number.
+    const forum = await createTestForum(townA, 'followup');
+    const { threadId } = await startThread(people.member, townA, forum, 'Wie geht es weiter mit den Bänken?');
+    const forumB = await createTestForum(townB, 'followup-b');
+    const { threadId: otherTown } = await startThread(people.memberB, townB, forumB, 'Anderswo');
+    const heldForum = await createTestForum(townA, 'followup-held', { premoderated: true });
+    const { threadId: held } = await startThread(people.member, townA, heldForum, 'Wartet');
+    for (const bad of [String(otherTown), `/towns/dlg-town-a/threads/${held}`, 'not a thread', '99999999']) {
+      await expect(documentEvent(people.organiser, { ...input, followUpThread: bad })).rejects.toMatchObject({ field: 'followUpThread', i18nKey: 'dialogues:errors.threadNotFound' });
+    }
+    await documentEvent(people.organiser, { ...input, followUpThread: `http://localhost/towns/dlg-town-a/threads/${threadId}` });
+    expect((await getDocumentation(null, { townId: townA, eventId: id })).followUp).toEqual({ title: 'Wie geht es weiter mit den Bänken?', path: `/towns/dlg-town-a/threads/${threadId}` });
+
+    // Files: PDF and images by their bytes, whatever their names say; readable by whoever reads the event.
+    const pdf = new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'Protokoll.pdf', { type: 'application/pdf' });
+    const fake = new File([Buffer.from('<script>alert(1)</script>')], 'Protokoll.pdf', { type: 'application/pdf' });
+    await expect(documentEvent(people.organiser, { ...input, attachments: [fake] })).rejects.toMatchObject({ field: 'attachments', i18nKey: 'common:errors.fileType' });
+    await documentEvent(people.organiser, { ...input, attachments: [pdf] });
+    const [attachment] = (await getDocumentation(null, { townId: townA, eventId: id })).attachments;
+    expect(attachment).toMatchObject({ name: 'Protokoll.pdf', mediaType: 'application/pdf' });
+    expect((await getAttachment(null, { townId: townA, eventId: id, attachmentId: attachment.id })).bytes.toString('latin1')).toContain('%PDF-1.4');
+    await expect(getAttachment(null, { townId: townB, eventId: id, attachmentId: attachment.id })).rejects.toMatchObject(notFound);
+    await documentEvent(people.organiser, { ...input, removeAttachments: [attachment.id] });
+    expect((await getDocumentation(null, { townId: townA, eventId: id })).attachments).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ import { canModerate, isMemberOf, type Actor, type MaybeActor } from '#app/domai
 import { publish } from '#app/domain/bus.server';
 import { screenEdit } from '#app/domain/moderation/screening.server';
 import { canManageEvents, organisedTowns } from './access';
+import { dialogueThrottles } from './throttles.server';
+import { assertNotThrottled, recordAttempt } from '#app/domain/auth/throttle.server';
 import type { QuestionStatus } from './schemas';
 import type { QuestionView } from './types';
 
@@ -71,7 +73,10 @@ export async function askQuestion(actor: MaybeActor, input: { townId: number | n
   if (!actor) throw new DomainError('unauthenticated', 'common:errors.signInRequired');
   if (!mayAsk(actor, event.municipalityId)) throw new DomainError('forbidden', 'dialogues:errors.membersOnly');
   if (event.status !== 'published') throw new DomainError('conflict', 'dialogues:errors.cancelled');
+  const rule = dialogueThrottles.questionsPerPerson(actor.userId);
+  if (!mayModerate(actor, event.municipalityId)) await assertNotThrottled(sql, [rule], 'dialogues:errors.throttled');
   return sql.begin(async (tx) => {
+    await recordAttempt(tx, [rule]);
     // A town's watched words and sanctions, as for an edited post: a block refuses, a hold or flag holds.
     const flagged = event.municipalityId === null ? null : (await screenEdit(tx, actor, event.municipalityId, input.body)).flaggedPattern;
     const status: QuestionStatus = flagged ? 'held' : 'open';

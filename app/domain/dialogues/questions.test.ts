@@ -104,6 +104,14 @@ describe('moderating', () => {
     expect((await listQuestions(people.member2, where())).questions.some((q) => q.id === held.id)).toBe(true);
   });
 
+  it('one person asks at most five questions a minute; moderators are not slowed down', async () => {
+    const { id } = await createEvent(people.organiser, { townId: town, ...eventInput() });
+    await publishEvent(people.organiser, { townId: town, eventId: id });
+    for (let n = 0; n < 5; n++) await askQuestion(people.official, { townId: town, eventId: id, body: `Frage ${n}`, anonymous: false });
+    await expect(askQuestion(people.official, { townId: town, eventId: id, body: 'Noch eine', anonymous: false })).rejects.toMatchObject({ code: 'throttled' });
+    for (let n = 0; n < 6; n++) await askQuestion(people.moderator, { townId: town, eventId: id, body: `Moderation ${n}`, anonymous: false });
+  });
+
   it('a draft’s questions do not exist for participants', async () => {
     const { id } = await createEvent(people.organiser, { townId: town, ...eventInput() });
     await expect(listQuestions(people.member, { townId: town, eventId: id })).rejects.toMatchObject({ code: 'not_found' });

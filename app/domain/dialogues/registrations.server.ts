@@ -8,7 +8,9 @@ import { sql, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import { isMemberOf, type MaybeActor } from '#app/domain/auth/permissions';
 import { hashToken } from '#app/domain/auth/tokens.server';
+import { assertNotThrottled, recordAttempt } from '#app/domain/auth/throttle.server';
 import { canManageEvents } from './access';
+import { dialogueThrottles } from './throttles.server';
 import { sendRegistrationMail } from './mails.server';
 import { generateRegistrationCode, normaliseCode } from './registration-code';
 import { eventPath, pickLanguage, type EventTranslations } from './texts';
@@ -103,8 +105,11 @@ export async function register(actor: MaybeActor, input: RegisterInput): Promise
  * follow the mailed link; the answer is the same whether or not the address registered before, so the form
  * tells nobody who else comes.
  */
-export async function registerGuest(_actor: MaybeActor, input: RegisterInput & { name: string; email: string }): Promise<void> {
+export async function registerGuest(_actor: MaybeActor, input: RegisterInput & { name: string; email: string; ip: string }): Promise<void> {
+  const rule = dialogueThrottles.guestRegistrationPerIp(input.ip);
+  await assertNotThrottled(sql, [rule], 'dialogues:errors.throttled');
   await sql.begin(async (tx) => {
+    await recordAttempt(tx, [rule]);
     const event = await lockEvent(tx, input.eventId, input.townId);
     if (!event.guestsAllowed) throw new DomainError('forbidden', 'dialogues:errors.guestsNotAllowed');
     assertOpen(event);

@@ -160,12 +160,12 @@ describe('answers to the organiser’s questions', () => {
 describe('guests and mail links', () => {
   it('a guest registers with name and address, confirms by the mailed link and cancels from a mail without signing in', async () => {
     const closed = await newEvent();
-    await expect(registerGuest(null, { townId: town, eventId: closed, name: 'Gast', email: 'gast@example.org', answers: {}, language: 'de' })).rejects.toMatchObject({
+    await expect(registerGuest(null, { townId: town, eventId: closed, name: 'Gast', email: 'gast@example.org', answers: {}, language: 'de', ip: '192.0.2.10' })).rejects.toMatchObject({
       code: 'forbidden',
       i18nKey: 'dialogues:errors.guestsNotAllowed',
     });
     const eventId = await newEvent({ guestsAllowed: true, capacity: 1 });
-    await registerGuest(null, { townId: town, eventId, name: 'Gast', email: 'gast@example.org', answers: {}, language: 'de' });
+    await registerGuest(null, { townId: town, eventId, name: 'Gast', email: 'gast@example.org', answers: {}, language: 'de', ip: '192.0.2.10' });
     // Nothing reserved yet: a member still gets the one seat.
     expect(await registrationCounts(organiser, { townId: town, eventId })).toMatchObject({ confirmed: 0, pending: 1 });
     const [confirmMail] = await mailsTo('gast@example.org');
@@ -182,6 +182,16 @@ describe('guests and mail links', () => {
     expect(guest.code).toMatch(/^[0-9A-Z]{9}$/);
     await expect(registrationByToken(null, { token: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'not_found' });
     await expect(cancelByToken(null, { token: 'short' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('one client cannot mail registration links to a crowd of addresses', async () => {
+    const eventId = await newEvent({ guestsAllowed: true });
+    for (let n = 0; n < 10; n++) await registerGuest(null, { townId: town, eventId, name: 'Gast', email: `flood-${n}@example.org`, answers: {}, language: 'de', ip: '192.0.2.99' });
+    await expect(registerGuest(null, { townId: town, eventId, name: 'Gast', email: 'flood-x@example.org', answers: {}, language: 'de', ip: '192.0.2.99' })).rejects.toMatchObject({
+      code: 'throttled',
+      i18nKey: 'dialogues:errors.throttled',
+    });
+    await registerGuest(null, { townId: town, eventId, name: 'Gast', email: 'other-client@example.org', answers: {}, language: 'de', ip: '192.0.2.100' });
   });
 });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CONTENT_LANGUAGES } from '#app/domain/forums/language';
 import { idField, socketIdSchema } from '#app/domain/ids';
 import { registrationCodeSchema } from './registration-code';
+import { uploadedFiles } from '#app/domain/files';
 
 export const EVENT_FORMATS = ['citizen_dialogue', 'workshop', 'round_table', 'information_evening', 'online_qa', 'network_review'] as const;
 export type EventFormat = (typeof EVENT_FORMATS)[number];
@@ -18,6 +19,8 @@ export const EVENT_LANGUAGES = CONTENT_LANGUAGES;
 export const INTERPRETATIONS = ['dgs', ...CONTENT_LANGUAGES] as const;
 export type Interpretation = (typeof INTERPRETATIONS)[number];
 export const MAX_QUESTIONS = 5;
+export const MAX_ATTACHMENTS = 10;
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;
 
 const text = (max: number, key = 'dialogues:errors.tooLong') => z.string().trim().max(max, key);
 const optionalText = (max: number) => text(max).optional();
@@ -144,5 +147,10 @@ export const documentationSchema = z.object({
   outcomes: optionalText(200_000),
   outcomesText: optionalText(20_000),
   recordingUrl: httpsUrl.optional(),
+  /** The follow-up thread: its address (`…/threads/123`) or number. */
+  followUpThread: optionalText(300),
+  /** New files (PDF, images), and the stored ones to remove. */
+  attachments: uploadedFiles({ max: MAX_ATTACHMENTS }),
+  removeAttachments: z.array(idField()).max(MAX_ATTACHMENTS * 2).default([]),
 });
-export type DocumentationInput = Omit<z.output<typeof documentationSchema>, 'intent'>;
+export type DocumentationInput = Omit<z.output<typeof documentationSchema>, 'intent' | 'attachments' | 'removeAttachments'> & { attachments?: File[]; removeAttachments?: number[] };
