@@ -14,6 +14,7 @@ import { listPostsPage } from '#app/domain/forums/posts.server';
 import { getThread } from '#app/domain/forums/threads.server';
 import { createReply } from '#app/domain/posting/posting.server';
 import { listAudit } from '#app/domain/moderation/audit.server';
+import { transparencyReport } from '#app/domain/moderation/transparency.server';
 import { createResident, createTownWithStaff, doc, whereItAppears, type Resident, type Town } from '../../../db/testing/personal-data-fixtures';
 import { cancelDeletion, eraseAccount, eraseDueAccounts, pendingDeletion, requestDeletion } from './deletion.server';
 import { GRACE_DAYS } from './schemas';
@@ -77,9 +78,11 @@ describe('asking for deletion', () => {
 
 describe('erasure after the grace period', () => {
   let auditBefore: { id: number }[];
+  let transparencyBefore: unknown;
 
   beforeAll(async () => {
     auditBefore = await sql`select id from moderation_audit_log where subject_user_id = ${alice.userId} order by id`;
+    transparencyBefore = await transparencyReport(null, { townId: town.townId });
     await requestDeletion(bruno.actor, { content: 'remove', currentPassword: bruno.password });
     const [job] = await sql`select run_at from graphile_worker._private_jobs where key = ${`erase-account:${alice.userId}`}`;
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now() + (GRACE_DAYS - 1) * 86_400_000);
@@ -142,6 +145,10 @@ describe('erasure after the grace period', () => {
     expect(new Set(shown.filter((r) => before.some((b) => b.id === r.id)).map((r) => r.actorName))).toEqual(new Set([rows[0].actorPseudonym]));
     // The database still refuses any other change to the log.
     await expect(sql`update moderation_audit_log set subject_user_id = 'someone' where id = ${auditBefore[0].id}`).rejects.toThrow(/cannot be changed/);
+  });
+
+  it('leaves the public transparency figures as they were', async () => {
+    expect(await transparencyReport(null, { townId: town.townId })).toEqual(transparencyBefore);
   });
 
   it('is counted per town, without a reference to anyone', async () => {
