@@ -117,6 +117,8 @@ describe('erasure after the grace period', () => {
     expect(brunosThread.some((p) => (p.bodyHtml ?? '').includes('resident A was here'))).toBe(true);
     const [left] = await sql`select count(*)::int as n from posts where thread_id = ${bruno.threadId} and body_text like '%resident B%'`;
     expect(left.n).toBe(0);
+    // Readers of the open thread see the placeholder at once.
+    await expect.poll(() => events.some((e) => e.type === 'post:deleted' && e.postId === bruno.postId)).toBe(true);
   });
 
   it('the audit log keeps one pseudonym for the erased account', async () => {

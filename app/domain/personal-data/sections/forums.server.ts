@@ -1,7 +1,9 @@
 /** The forums: threads started, posts with their history, reading positions, follows and notifications. */
+import { publish } from '#app/domain/bus.server';
 import { exported, type PersonalDataSection } from './section.server';
 
 const EMPTY_DOC = { type: 'doc', content: [] };
+const LIVE_LIMIT = 200;
 
 export const forumsSection: PersonalDataSection = {
   name: 'forums',
@@ -54,6 +56,12 @@ export const forumsSection: PersonalDataSection = {
     }
     for (const [threadId, count] of visibleGone) {
       await tx`update threads set visible_post_count = greatest(visible_post_count - ${count}, 0) where id = ${threadId}`;
+    }
+    // Open threads show the placeholders at once (a reload shows them anyway beyond this many).
+    const live = await tx`select p.id, p.thread_id, p.municipality_id, t.forum_id from posts p join threads t on t.id = p.thread_id
+                           where p.id in ${tx(removed.map((row) => row.id))} limit ${LIVE_LIMIT}`;
+    for (const row of live) {
+      await publish(tx, { type: 'post:deleted', townId: Number(row.municipalityId), forumId: Number(row.forumId), threadId: Number(row.threadId), postId: Number(row.id) });
     }
   },
 };
