@@ -38,11 +38,14 @@ export const forumsSection: PersonalDataSection = {
 
   async erase(tx, erasure) {
     if (erasure.keepPosts) return; // posts and threads stay; author_id becomes null: "former member"
-    // Threads only the member wrote in go whole; in others' threads the member's posts become placeholders
-    // (positions stay, so everyone else's replies keep their place and their links).
+    // Threads only the member wrote in go whole — unless moderation has a case about one of their posts: reports
+    // and cases are the town's record (and its transparency figures), so such a thread stays, its posts emptied.
+    // In others' threads the member's posts become placeholders (positions stay, so everyone else's replies keep
+    // their place and their links).
     await tx`
       delete from threads t where t.author_id = ${erasure.userId}
-         and not exists (select 1 from posts p where p.thread_id = t.id and p.author_id is distinct from ${erasure.userId})`;
+         and not exists (select 1 from posts p where p.thread_id = t.id and p.author_id is distinct from ${erasure.userId})
+         and not exists (select 1 from posts p join moderation_cases c on c.post_id = p.id where p.thread_id = t.id)`;
     const removed = await tx`
       update posts set body = ${tx.json(EMPTY_DOC as never)}, body_html = '', body_text = '', search_vector = ''::tsvector,
                        client_key = null, deleted_at = coalesce(deleted_at, now())
