@@ -60,6 +60,11 @@ export const forumsSection: PersonalDataSection = {
     for (const [threadId, count] of visibleGone) {
       await tx`update threads set visible_post_count = greatest(visible_post_count - ${count}, 0) where id = ${threadId}`;
     }
+    // A held post nobody will read needs no decision any more (as when its author deletes it).
+    const withdrawn = await tx`update moderation_cases set status = 'decided', decided_at = now(), claimed_by = null
+                                where post_id in ${tx(removed.map((row) => row.id))} and status = 'open' and held
+                                returning id, municipality_id`;
+    for (const row of withdrawn) await publish(tx, { type: 'queue:changed', townId: Number(row.municipalityId), caseId: Number(row.id) });
     // Open threads show the placeholders at once (a reload shows them anyway beyond this many).
     const live = await tx`select p.id, p.thread_id, p.municipality_id, t.forum_id from posts p join threads t on t.id = p.thread_id
                            where p.id in ${tx(removed.map((row) => row.id))} limit ${LIVE_LIMIT}`;
