@@ -24,7 +24,7 @@ describe('demo mode', () => {
     expect(startupWarnings(parseSettings({}))).toEqual([expect.stringMatching(/^DEMO MODE is on/), expect.stringMatching(/not for real use/)]);
     expect(startupWarnings(parseSettings({ HOST: '0.0.0.0' }))).toContainEqual(expect.stringMatching(/everyone on that network can sign in/));
     expect(startupWarnings(parseSettings({ HOST: '127.0.0.1' })).join('\n')).not.toMatch(/everyone on that network/);
-    expect(startupWarnings(parseSettings({ WELTOFFEN_DEMO: '0' }))).toEqual([]);
+    expect(startupWarnings(parseSettings({ WELTOFFEN_DEMO: '0', LEGAL_TEXTS_DIR: 'legal' }))).toEqual([]);
   });
 });
 
@@ -34,7 +34,7 @@ describe('behind TLS', () => {
     expect(https.secureCookies).toBe(true);
     expect(https.publicOrigin).toBe('https://dialog.example.de');
     expect(startupWarnings(https)).toContainEqual(expect.stringMatching(/TRUST_PROXY is not set/));
-    expect(startupWarnings(parseSettings({ PUBLIC_URL: 'https://dialog.example.de', TRUST_PROXY: 'loopback' }))).toEqual([]);
+    expect(startupWarnings(parseSettings({ PUBLIC_URL: 'https://dialog.example.de', TRUST_PROXY: 'loopback', LEGAL_TEXTS_DIR: 'legal' }))).toEqual([]);
     expect(parseSettings({ PUBLIC_URL: 'http://intranet.local' }).secureCookies).toBe(false);
   });
 
@@ -67,5 +67,15 @@ describe('bad values', () => {
 
   it('links in mail follow PORT when there is no public address', () => {
     expect(parseSettings({ PORT: '4100' }).publicOrigin).toBe('http://localhost:4100');
+  });
+});
+
+describe('the privacy and legal notices', () => {
+  it("are the operator's folder, as an absolute path; a real installation without one is warned", () => {
+    expect(parseSettings({ LEGAL_TEXTS_DIR: 'config/legal' }).legalTextsDir).toMatch(/^\/.*\/config\/legal$/);
+    expect(parseSettings({}).legalTextsDir).toBeNull();
+    expect(startupWarnings(parseSettings({ WELTOFFEN_DEMO: '0' }))).toEqual([expect.stringMatching(/^LEGAL_TEXTS_DIR is not set/)]);
+    // The demo shows its sample texts as such, without a warning.
+    expect(startupWarnings(parseSettings({})).join('\n')).not.toMatch(/LEGAL_TEXTS_DIR/);
   });
 });

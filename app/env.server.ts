@@ -175,6 +175,9 @@ export function startupWarnings(current: Settings): string[] {
     }
     warnings.push('Demo mode is not for real use: set WELTOFFEN_DEMO=0 (and PUBLIC_URL, SMTP_URL) to run Weltoffen for a town; see README, "Run it for real".');
   }
+  if (!current.demo.enabled && !current.legalTextsDir) {
+    warnings.push('LEGAL_TEXTS_DIR is not set: the privacy notice and the legal notice show sample texts. Put your own into a folder (privacy.de.md, legal.de.md …) and set LEGAL_TEXTS_DIR; see README, "Environment".');
+  }
   if (current.secureCookies && current.trustProxy === false) {
     warnings.push('PUBLIC_URL is https but TRUST_PROXY is not set: behind a TLS proxy the app cannot tell real client addresses apart, so sign-in limits count everyone as one client. Set TRUST_PROXY (e.g. "loopback" or the proxy\'s address).');
   }

@@ -64,7 +64,7 @@ export default function AccountPrivacy() {
   const [deletionForm, fields] = useAppForm(requestDeletionSchema, { formName: 'request-deletion' });
   const busy = useNavigation().state === 'submitting';
   return (
-    <div className="page narrow">
+    <div className="page narrow stack">
       <p>
         <Link to="/account">{t('page.back')}</Link>
       </p>

@@ -80,7 +80,11 @@ describe('on a developer machine (no PUBLIC_URL, no NODE_ENV)', () => {
       const answer = await get(server.url, '/dev/mail', { headers: { [header]: header === 'forwarded' ? 'for=203.0.113.9' : '203.0.113.9' } });
       expect(answer.status, header).toBe(404);
       expect(answer.body).not.toContain('mail-body');
+      // The deletion time machine follows the mailbox's rule.
+      const timeMachine = await post(server.url, '/dev/personal-data', { intent: 'erase-due-after-grace' }, { headers: { [header]: header === 'forwarded' ? 'for=203.0.113.9' : '203.0.113.9' } });
+      expect(timeMachine.status, header).toBe(404);
     }
+    expect((await post(server.url, '/dev/personal-data', { intent: 'erase-due-after-grace' })).status).toBe(200);
   });
 });
 
@@ -105,6 +109,7 @@ describe('where demo mode could reach others', () => {
   it('with a PUBLIC_URL, there is no mailbox, not even on this machine, no published password, and forms work behind the proxy', async () => {
     const server = await startDemo({ HOST: '', PUBLIC_URL: 'https://dialog.example.de', WELTOFFEN_DEMO: '1', TRUST_PROXY: 'loopback' });
     expect((await get(server.url, '/dev/mail')).status).toBe(404);
+    expect((await post(server.url, '/dev/personal-data', { intent: 'erase-due-after-grace' })).status).toBe(404);
     // The form as the browser sends it from the public address, through a proxy that passes its upstream's
     // name as Host (nginx's default): the published password is refused, the installation's works.
     const refused = await signIn(server, DEMO_PASSWORD, 'https://dialog.example.de');

@@ -12,8 +12,11 @@ import type { BusMessage } from '#app/domain/bus';
 import { loadActor } from '#app/domain/auth/actor.server';
 import { listPostsPage } from '#app/domain/forums/posts.server';
 import { getThread } from '#app/domain/forums/threads.server';
-import { createReply } from '#app/domain/posting/posting.server';
+import { createReply, createThread } from '#app/domain/posting/posting.server';
+import { fileReport } from '#app/domain/moderation/reports.server';
+import { testClient } from '../../../db/testing/factories';
 import { listAudit } from '#app/domain/moderation/audit.server';
+import { transparencyReport } from '#app/domain/moderation/transparency.server';
 import { createResident, createTownWithStaff, doc, whereItAppears, type Resident, type Town } from '../../../db/testing/personal-data-fixtures';
 import { cancelDeletion, eraseAccount, eraseDueAccounts, pendingDeletion, requestDeletion } from './deletion.server';
 import { GRACE_DAYS } from './schemas';
@@ -77,9 +80,19 @@ describe('asking for deletion', () => {
 
 describe('erasure after the grace period', () => {
   let auditBefore: { id: number }[];
+  let transparencyBefore: unknown;
+
+  let soloThread: number;
+  let reportedSoloThread: number;
 
   beforeAll(async () => {
+    // Two threads only Bruno wrote in: one nobody reported, one reported by Carla.
+    soloThread = (await createThread(bruno.actor, { townId: town.townId, forumId: town.forum.id, title: 'Only resident B here', body: doc('nobody else'), language: 'en' })).threadId;
+    const reported = await createThread(bruno.actor, { townId: town.townId, forumId: town.forum.id, title: 'Reported, only resident B', body: doc('reported words'), language: 'en' });
+    reportedSoloThread = reported.threadId;
+    await fileReport(carla.actor, { townId: town.townId, postId: reported.postId, target: 'post', category: 'spam', explanation: 'Spam.', ...testClient() });
     auditBefore = await sql`select id from moderation_audit_log where subject_user_id = ${alice.userId} order by id`;
+    transparencyBefore = await transparencyReport(null, { townId: town.townId });
     await requestDeletion(bruno.actor, { content: 'remove', currentPassword: bruno.password });
     const [job] = await sql`select run_at from graphile_worker._private_jobs where key = ${`erase-account:${alice.userId}`}`;
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now() + (GRACE_DAYS - 1) * 86_400_000);
@@ -114,6 +127,12 @@ describe('erasure after the grace period', () => {
     expect(brunosThread.some((p) => (p.bodyHtml ?? '').includes('resident A was here'))).toBe(true);
     const [left] = await sql`select count(*)::int as n from posts where thread_id = ${bruno.threadId} and body_text like '%resident B%'`;
     expect(left.n).toBe(0);
+    // A thread only he wrote in goes; one that moderation has a case about stays (the report is the town's record).
+    expect(await sql`select id from threads where id = ${soloThread}`).toEqual([]);
+    expect((await sql`select id from threads where id = ${reportedSoloThread}`).length).toBe(1);
+    expect((await sql`select count(*)::int as n from reports r join posts p on p.id = r.post_id where p.thread_id = ${reportedSoloThread}`)[0].n).toBe(1);
+    // Readers of the open thread see the placeholder at once.
+    await expect.poll(() => events.some((e) => e.type === 'post:deleted' && e.postId === bruno.postId)).toBe(true);
   });
 
   it('the audit log keeps one pseudonym for the erased account', async () => {
@@ -142,6 +161,10 @@ describe('erasure after the grace period', () => {
     expect(new Set(shown.filter((r) => before.some((b) => b.id === r.id)).map((r) => r.actorName))).toEqual(new Set([rows[0].actorPseudonym]));
     // The database still refuses any other change to the log.
     await expect(sql`update moderation_audit_log set subject_user_id = 'someone' where id = ${auditBefore[0].id}`).rejects.toThrow(/cannot be changed/);
+  });
+
+  it('leaves the public transparency figures as they were', async () => {
+    expect(await transparencyReport(null, { townId: town.townId })).toEqual(transparencyBefore);
   });
 
   it('is counted per town, without a reference to anyone', async () => {

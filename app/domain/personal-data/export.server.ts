@@ -82,7 +82,8 @@ export async function buildDataExport(input: { exportId: number; now?: Date }): 
                               expires_at = ${generatedAt}::timestamptz + make_interval(days => ${EXPORT_DAYS})
        where id = ${input.exportId} and status = 'pending' returning expires_at`;
     if (!done) return 'skipped';
-    await tx`insert into notifications (user_id, municipality_id, kind, export_id) values (${job.userId}, null, 'export_ready', ${input.exportId})`;
+    // Mailed on its own below, so the daily digest leaves it out (emailed_at).
+    await tx`insert into notifications (user_id, municipality_id, kind, export_id, emailed_at) values (${job.userId}, null, 'export_ready', ${input.exportId}, now())`;
     await publish(tx, { type: 'notifications:created', userIds: [job.userId] });
     await enqueueMail(tx, privacyMail('exportReady', job.email, job.language, {
       name: job.displayName,
@@ -101,8 +102,7 @@ export async function failDataExport(input: { exportId: number }): Promise<void>
 export async function listExports(maybeActor: MaybeActor): Promise<ExportView[]> {
   const actor = requireSignedIn(maybeActor);
   return sql<ExportView[]>`
-    select id, case when status = 'ready' and expires_at <= now() then 'failed' else status end as status,
-           requested_at, ready_at, expires_at, size_bytes
+    select id, status, requested_at, ready_at, expires_at, size_bytes
       from data_exports where user_id = ${actor.userId} and (expires_at is null or expires_at > now()) order by id desc limit 10`;
 }
 

@@ -120,6 +120,9 @@ describe('who may download, and for how long', () => {
     expect((await listNotifications(bruno.actor)).some((n) => n.kind === 'export_ready')).toBe(false);
     const mails = await sql`select body_text from mail_outbox where recipient = ${alice.email} and body_text like '%/account/privacy%'`;
     expect(mails).toHaveLength(1);
+    // The notice's own mail is that one: the daily digest does not repeat it.
+    const [notice] = await sql`select emailed_at from notifications where user_id = ${alice.userId} and kind = 'export_ready'`;
+    expect(notice.emailedAt).not.toBeNull();
   });
 
   it('a second request while one is being built is the same request; a few a day at most', async () => {

@@ -1,7 +1,9 @@
 /** The forums: threads started, posts with their history, reading positions, follows and notifications. */
+import { publish } from '#app/domain/bus.server';
 import { exported, type PersonalDataSection } from './section.server';
 
 const EMPTY_DOC = { type: 'doc', content: [] };
+const LIVE_LIMIT = 200;
 
 export const forumsSection: PersonalDataSection = {
   name: 'forums',
@@ -36,11 +38,14 @@ export const forumsSection: PersonalDataSection = {
 
   async erase(tx, erasure) {
     if (erasure.keepPosts) return; // posts and threads stay; author_id becomes null: "former member"
-    // Threads only the member wrote in go whole; in others' threads the member's posts become placeholders
-    // (positions stay, so everyone else's replies keep their place and their links).
+    // Threads only the member wrote in go whole — unless moderation has a case about one of their posts: reports
+    // and cases are the town's record (and its transparency figures), so such a thread stays, its posts emptied.
+    // In others' threads the member's posts become placeholders (positions stay, so everyone else's replies keep
+    // their place and their links).
     await tx`
       delete from threads t where t.author_id = ${erasure.userId}
-         and not exists (select 1 from posts p where p.thread_id = t.id and p.author_id is distinct from ${erasure.userId})`;
+         and not exists (select 1 from posts p where p.thread_id = t.id and p.author_id is distinct from ${erasure.userId})
+         and not exists (select 1 from posts p join moderation_cases c on c.post_id = p.id where p.thread_id = t.id)`;
     const removed = await tx`
       update posts set body = ${tx.json(EMPTY_DOC as never)}, body_html = '', body_text = '', search_vector = ''::tsvector,
                        client_key = null, deleted_at = coalesce(deleted_at, now())
@@ -54,6 +59,17 @@ export const forumsSection: PersonalDataSection = {
     }
     for (const [threadId, count] of visibleGone) {
       await tx`update threads set visible_post_count = greatest(visible_post_count - ${count}, 0) where id = ${threadId}`;
+    }
+    // A held post nobody will read needs no decision any more (as when its author deletes it).
+    const withdrawn = await tx`update moderation_cases set status = 'decided', decided_at = now(), claimed_by = null
+                                where post_id in ${tx(removed.map((row) => row.id))} and status = 'open' and held
+                                returning id, municipality_id`;
+    for (const row of withdrawn) await publish(tx, { type: 'queue:changed', townId: Number(row.municipalityId), caseId: Number(row.id) });
+    // Open threads show the placeholders at once (a reload shows them anyway beyond this many).
+    const live = await tx`select p.id, p.thread_id, p.municipality_id, t.forum_id from posts p join threads t on t.id = p.thread_id
+                           where p.id in ${tx(removed.map((row) => row.id))} limit ${LIVE_LIMIT}`;
+    for (const row of live) {
+      await publish(tx, { type: 'post:deleted', townId: Number(row.municipalityId), forumId: Number(row.forumId), threadId: Number(row.threadId), postId: Number(row.id) });
     }
   },
 };
