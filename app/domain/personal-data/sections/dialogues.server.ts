@@ -11,6 +11,7 @@ export const dialoguesSection: PersonalDataSection = {
   name: 'dialogues',
   tables: {
     dialogue_events: { created_by: notExported('an organiser creates an event for the town or the network: it is the organiser’s work for them, and the event stays when the account goes') },
+    dialogue_attachments: { uploaded_by: notExported('organisers attach an event’s documents for the town or the network; the documents stay when the account goes') },
     dialogue_registrations: {
       user_id: exported,
       guest_email: exported,
