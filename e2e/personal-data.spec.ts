@@ -85,7 +85,7 @@ test('a resident downloads a copy of their data, opens it, and deletes the accou
   const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()]);
   expect(download.suggestedFilename()).toMatch(/^weltoffen-data-\d{4}-\d{2}-\d{2}\.zip$/);
   const files = await unzip(fs.readFileSync((await download.path())!));
-  expect(Object.keys(files).sort()).toEqual(['account.json', 'forums.json', 'index.html', 'moderation.json', 'personal-data.json']);
+  expect(Object.keys(files).sort()).toEqual(['account.json', 'dialogues.json', 'forums.json', 'incidents.json', 'index.html', 'moderation.json', 'personal-data.json', 'selfcheck.json']);
   expect(JSON.parse(files['account.json']).tables.users[0].email).toBe(person.email);
   expect(JSON.parse(files['forums.json']).tables.threads.map((t: { title: string }) => t.title)).toContain(title);
   expect(files['forums.json']).toContain(words);
