@@ -20,9 +20,10 @@ import { pageThroughput } from './scenarios/page-throughput';
 import { fanOut } from './scenarios/fan-out';
 import { writePath } from './scenarios/write-path';
 import { idleSockets } from './scenarios/idle-sockets';
+import { notifyCapacity } from './scenarios/notify-capacity';
 import { registrationBurst } from './scenarios/registration-burst';
 
-const SCENARIOS = ['thread-pages', 'page-throughput', 'fan-out', 'write-path', 'idle-sockets', 'registration-burst'] as const;
+const SCENARIOS = ['thread-pages', 'page-throughput', 'fan-out', 'write-path', 'fan-out-4', 'notify-capacity', 'idle-sockets', 'registration-burst'] as const;
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : [...SCENARIOS];
@@ -49,7 +50,8 @@ async function main() {
     const data = await seedBenchData(sql);
     const ctx: BenchContext = { quick, say, sql, databaseUrl: database.url, data };
 
-    servers.push(await startAppProcess('app-a', database.url));
+    // With the inspector open (idle, it changes nothing else), so page-throughput can tell retained memory from garbage.
+    servers.push(await startAppProcess('app-a', database.url, { inspect: true }));
     if (runs('thread-pages')) results['thread-pages'] = await threadPages(ctx, servers[0].url);
     if (runs('page-throughput')) results['page-throughput'] = await pageThroughput(ctx, servers[0]);
     if (runs('registration-burst')) results['registration-burst'] = await registrationBurst(ctx, servers[0]);
@@ -59,6 +61,12 @@ async function main() {
       if (runs('fan-out')) results['fan-out'] = await fanOut(ctx, pair);
       if (runs('write-path')) results['write-path'] = await writePath(ctx, pair);
     }
+    // Scale-out: the same fan-out over four app processes on the one database (docs/scale-out.md).
+    if (runs('fan-out-4')) {
+      while (servers.length < 4) servers.push(await startAppProcess(`app-${'abcd'[servers.length]}`, database.url));
+      results['fan-out-4'] = await fanOut(ctx, servers.slice(0, 4));
+    }
+    if (runs('notify-capacity')) results['notify-capacity'] = await notifyCapacity(ctx);
     await stopServers();
     if (runs('idle-sockets')) results['idle-sockets'] = await idleSockets(ctx);
 

@@ -6,12 +6,11 @@
  * is 503 with the text kept (see outage.server.ts).
  */
 import { data } from '@remix-run/node';
-import { parseWithZod } from '@conform-to/zod';
 import type { Submission, SubmissionResult } from '@conform-to/react';
 import { z } from 'zod';
 import { isDomainError, type DomainError } from '#app/domain/errors';
 import { isDatabaseUnavailable } from '#app/database/outage';
-import { encodeError, FORM_ERROR, type FormReply } from './form';
+import { encodeError, FORM_ERROR, parseFormWithSchema, type FormReply } from './form';
 import { keepSubmissionIfUnavailable, type KeepText } from './outage.server';
 
 /** More fields than any form of the app has: a form with thousands is an attack, refused before it is parsed. */
@@ -75,7 +74,7 @@ export function parseFormData<S extends AnySchema>(formData: FormData, schema: S
   for (const [name, value] of formData) {
     if (typeof value === 'string' && /[\u0000]/.test(value)) withControlCharacters.add(name);
   }
-  const submission = parseWithZod(formData, { schema }) as FormSubmission<S>;
+  const submission = parseFormWithSchema(formData, schema) as FormSubmission<S>;
   submission.formName = formName;
   if (withControlCharacters.size === 0) return submission;
   // A NUL byte can only come from a tampered request or a broken paste: say so next to the field.

@@ -4,9 +4,23 @@
  * and are translated where they are shown.
  */
 import { useForm, type SubmissionResult } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { getZodConstraint, parseWithZod, unstable_coerceFormValue as coerceFormValue } from '@conform-to/zod';
 import { useActionData } from '@remix-run/react';
 import type { z } from 'zod';
+
+// parseWithZod rebuilds the form-value coercion of a schema on every call (a new zod tree per submission,
+// about half a millisecond for a composer's form): each schema is coerced once, and parsed without it again.
+const coercedSchemas = new WeakMap<z.ZodTypeAny, z.ZodTypeAny>();
+
+/** conform's parse of a form against a zod schema, with the schema's coercion built once. */
+export function parseFormWithSchema(formData: FormData, schema: z.ZodTypeAny) {
+  let coerced = coercedSchemas.get(schema);
+  if (!coerced) {
+    coerced = coerceFormValue(schema) as z.ZodTypeAny;
+    coercedSchemas.set(schema, coerced);
+  }
+  return parseWithZod(formData, { schema: coerced, disableAutoCoercion: true });
+}
 
 /** conform keeps form-wide errors under the empty name. */
 export const FORM_ERROR = '';
@@ -64,7 +78,7 @@ export function useAppForm<S extends z.ZodTypeAny>(schema: S, options: AppFormOp
     // pointer on its way to the submit button, and the click would miss it.
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => parseFormWithSchema(formData, schema),
   });
   // conform re-renders a form for the errors its own render read; fields are handed to child components
   // (app/components/ui/field.tsx), whose reads it does not see, so the form subscribes to all its errors here.

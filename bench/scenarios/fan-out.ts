@@ -1,11 +1,11 @@
 /**
- * fan-out: N Socket.IO clients, split over two app processes on one database, read one thread; a member
+ * fan-out: N Socket.IO clients, split over the given app processes (two; four in fan-out-4) on one database, read one thread; a member
  * posts a reply every 100 ms through the real write path (the thread page's form POST to process A). Each
  * delivered post's latency is send-to-receive: from just before the poster sends the POST to the moment a
  * client's `post:created` handler runs. Poster and clients are in this one process, so the clocks agree;
  * the figure is an upper bound of commit-to-receive (it includes the request up to the commit).
  *
- * Baseline, in the same run, alternating with the app: the same number of clients on two bare Socket.IO
+ * Baseline, in the same run, alternating with the app: the same number of clients on as many bare Socket.IO
  * processes (bench/bare-socket-server.ts), and the same poster rate; each "post" is an HTTP request to
  * both bare processes, which emit a payload of the same shape and size (a copy of a post the app delivered).
  */
@@ -55,16 +55,18 @@ async function commitTimes(sql: BenchContext['sql'], ids: number[]): Promise<Map
   const rows = await sql`select id, (extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000)::float8 as ms from posts where id = any(${ids}::bigint[])`;
   return new Map(rows.map((row) => [Number(row.id), Number(row.ms)]));
 }
-export async function fanOut(ctx: BenchContext, appServers: [ServerProcess, ServerProcess]): Promise<Metrics> {
+export async function fanOut(ctx: BenchContext, appServers: ServerProcess[]): Promise<Metrics> {
+  const processes = appServers.length;
   const { quick, say, sql, data } = ctx;
   const clients = quick ? 100 : 1000;
   const phaseSeconds = quick ? 5 : 10;
   const rounds = quick ? 1 : 3;
   const warmupSeconds = quick ? 1 : 2;
 
-  const threadId = await createBenchThread(data.townId, 'Fan-out: viele lesen mit');
+  const threadId = await createBenchThread(data.townId, `Fan-out: viele lesen mit (${processes} Prozesse)`);
   const [poster] = await seedBenchPeople(sql, data.townId, 'fanout', 1);
-  const bare = [await startBareProcess('bare-a'), await startBareProcess('bare-b')];
+  const bare: ServerProcess[] = [];
+  for (let i = 0; i < processes; i++) bare.push(await startBareProcess(`bare-${i + 1}`));
   const sides: Side[] = (['app', 'bare'] as const).map((name) => ({
     name, servers: name === 'app' ? appServers : bare, readers: [], seen: [], acked: [], ackMs: [], sendErrors: {},
     latencies: [], deliveryPostIds: [], deliveryWall: [], deliveryCreated: [], sentWall: new Map(), roundP99: [], duplicates: 0, catchUp: 0, serverCpuMs: 0, clientCpuMs: 0, seconds: 0, warmupIds: new Set(),
@@ -77,7 +79,7 @@ export async function fanOut(ctx: BenchContext, appServers: [ServerProcess, Serv
     for (const side of sides) {
       side.readers = await openReaders(clients, 50, (i) => {
         const seen = (side.seen[i] = new Set<number>());
-        return readThread(side.servers[i % 2].url, threadId, 1, (post, via, receivedAt) => {
+        return readThread(side.servers[i % processes].url, threadId, 1, (post, via, receivedAt) => {
           if (seen.has(post.id)) return void side.duplicates++;
           seen.add(post.id);
           if (via === 'catch-up') return void side.catchUp++;
@@ -152,7 +154,7 @@ export async function fanOut(ctx: BenchContext, appServers: [ServerProcess, Serv
       await phase(baseline, `round ${r}/${rounds}`, phaseSeconds);
     }
 
-    const metrics: Metrics = { clients, processes: 2, posts_per_s_target: 1000 / INTERVAL_MS, seconds_per_side: rounds * phaseSeconds, rounds, warmup_seconds_per_side: warmupSeconds };
+    const metrics: Metrics = { clients, processes, posts_per_s_target: 1000 / INTERVAL_MS, seconds_per_side: rounds * phaseSeconds, rounds, warmup_seconds_per_side: warmupSeconds };
     metrics.payload_bytes = Buffer.byteLength(JSON.stringify({ post: template }));
     const summaries: Record<string, ReturnType<typeof latencySummary>> = {};
     for (const side of sides) {

@@ -3,12 +3,12 @@
  * the app process's CPU time per page (from /proc, over a fixed number of requests after a warm-up) for the
  * pages people open most: a guest's and a member's thread page of 20 posts, and the town page. CPU time per
  * request depends little on what else the machine does, unlike requests per second. Ends with the app
- * process's resident memory after all that load.
+ * process's resident memory before and after all that load, and after a forced full collection (retained, not garbage).
  */
 import type { BenchContext, Metrics } from '../context';
 import { seedBenchPeople } from '../fixtures';
 import { load } from '../http-load';
-import { cpuMs, rssMb, type ServerProcess } from '../processes';
+import { cpuMs, forceGc, rssMb, type ServerProcess } from '../processes';
 
 async function cpuPerRequest(server: ServerProcess, url: string, requests: number, headers?: Record<string, string>) {
   await load(url, 20, 0, { amount: Math.min(200, requests), headers }); // warm-up: code paths, caches, JIT
@@ -26,6 +26,7 @@ export async function pageThroughput(ctx: BenchContext, server: ServerProcess): 
   const [member] = await seedBenchPeople(ctx.sql, ctx.data.townId, 'page-reader', 1);
   // What browsers send; the server then answers with brotli, as it does for them.
   const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+  const rssBefore = Math.round(rssMb(server.pid));
   const thread50 = await load(thread, 20, duration, { headers: gzip });
   const forumIndex = await load(town, 20, duration, { headers: gzip });
   const metrics: Metrics = {
@@ -35,6 +36,13 @@ export async function pageThroughput(ctx: BenchContext, server: ServerProcess): 
     member_thread_20_posts_server_cpu_ms_per_request: await cpuPerRequest(server, thread, requests, { ...gzip, cookie: member.cookie }),
     town_page_server_cpu_ms_per_request: await cpuPerRequest(server, town, requests, gzip),
   };
+  metrics.rss_mb_before_load = rssBefore;
   metrics.rss_mb_after_load = Math.round(rssMb(server.pid));
+  // What a full collection gives back is garbage that was not yet collected; what stays is retained.
+  if (server.inspectorPort) {
+    await forceGc(server);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    metrics.rss_mb_after_load_and_full_gc = Math.round(rssMb(server.pid));
+  }
   return metrics;
 }

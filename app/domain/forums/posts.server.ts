@@ -157,18 +157,24 @@ export async function announcePublishedPost(
   tx: Tx,
   post: { townId: number; forumId: number; threadId: number; postId: number; authorId: string | null; quotedAuthorId: string | null },
 ): Promise<void> {
-  const notified = await tx`
-    insert into notifications (user_id, municipality_id, kind, thread_id, post_id)
-    select user_id, ${post.townId}, 'reply', ${post.threadId}, ${post.postId} from thread_subscriptions
-     where thread_id = ${post.threadId} and user_id <> ${post.authorId ?? ''}
-    returning user_id`;
-  const userIds = new Set(notified.map((row) => row.userId as string));
-  if (post.quotedAuthorId && post.quotedAuthorId !== post.authorId && !userIds.has(post.quotedAuthorId)) {
-    await tx`insert into notifications (user_id, municipality_id, kind, thread_id, post_id)
-             values (${post.quotedAuthorId}, ${post.townId}, 'quote', ${post.threadId}, ${post.postId})`;
-    userIds.add(post.quotedAuthorId);
-  }
-  await publish(tx, { type: 'post:created', townId: post.townId, forumId: post.forumId, threadId: post.threadId, postId: post.postId });
-  const ids = [...userIds];
-  for (let i = 0; i < ids.length; i += 200) await publish(tx, { type: 'notifications:created', userIds: ids.slice(i, i + 200) });
+  // Sent together (postgres.js pipelines a transaction's concurrent queries): this runs while the thread is locked.
+  const quoted = post.quotedAuthorId && post.quotedAuthorId !== post.authorId ? post.quotedAuthorId : null;
+  const [notified] = await Promise.all([
+    tx`
+      insert into notifications (user_id, municipality_id, kind, thread_id, post_id)
+      select user_id, ${post.townId}, kind, ${post.threadId}, ${post.postId}
+        from (select user_id, 'reply' as kind from thread_subscriptions
+               where thread_id = ${post.threadId} and user_id <> ${post.authorId ?? ''}
+              union all
+              -- A quoted author who follows the thread hears of it as a reply already.
+              select ${quoted}::text, 'quote'
+               where ${quoted}::text is not null
+                 and not exists (select 1 from thread_subscriptions where thread_id = ${post.threadId} and user_id = ${quoted}::text)) audience
+      returning user_id`,
+    publish(tx, { type: 'post:created', townId: post.townId, forumId: post.forumId, threadId: post.threadId, postId: post.postId }),
+  ]);
+  const ids = notified.map((row) => row.userId as string);
+  const batches: Promise<void>[] = [];
+  for (let i = 0; i < ids.length; i += 200) batches.push(publish(tx, { type: 'notifications:created', userIds: ids.slice(i, i + 200) }));
+  await Promise.all(batches);
 }

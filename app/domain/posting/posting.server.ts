@@ -67,42 +67,50 @@ const isDuplicateKey = (error: unknown) => (error as { code?: string; constraint
 
 /** Inserts a post inside the caller's transaction; the thread row must exist. */
 async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise<PostedResult> {
+  // Everything before the thread's row lock goes out in as few round trips as possible (postgres.js pipelines a
+  // transaction's concurrent queries), and everything that needs no lock happens before it.
   const [town] = await tx`select posts_per_window, post_window_seconds from municipalities where id = ${input.townId}`;
   const rule = postingRule(input.townId, actor.userId, town as { postsPerWindow: number; postWindowSeconds: number });
-  await assertNotThrottled(tx, [rule], 'forums:errors.postingLimit');
-
-  const screening = await screenNewPost(tx, actor, {
-    townId: input.townId,
-    forumId: input.forumId,
-    threadId: input.threadId,
-    title: input.title,
-    text: input.body.text,
-    quotedPostId: input.quotedPostId,
-  });
+  const [, screening] = await Promise.all([
+    assertNotThrottled(tx, [rule], 'forums:errors.postingLimit'),
+    screenNewPost(tx, actor, {
+      townId: input.townId,
+      forumId: input.forumId,
+      threadId: input.threadId,
+      title: input.title,
+      text: input.body.text,
+      quotedPostId: input.quotedPostId,
+    }),
+  ]);
   const published = screening.status === 'published';
   const config = searchConfigFor(input.body.language);
   const indexed = input.title ? `${input.title}\n\n${input.body.text}` : input.body.text;
+  await Promise.all([
+    recordAttempt(tx, [rule]),
+    // Authors follow what they write.
+    tx`insert into thread_subscriptions (user_id, thread_id) values (${actor.userId}, ${input.threadId}) on conflict do nothing`,
+  ]);
 
   // From here to the commit the thread's row is locked: positions commit in order, so catch-up by position misses nothing.
   // A held post takes its position now (pages stay stable) but changes nothing readers see until approved.
-  const [thread] = await tx`
-    update threads set post_count = post_count + 1,
-                       visible_post_count = visible_post_count + ${published ? 1 : 0},
-                       last_post_at = case when ${published} then date_trunc('milliseconds', now()) else last_post_at end,
-                       held = case when ${!!input.title} then ${!published} else held end
-     where id = ${input.threadId} and municipality_id = ${input.townId}
-    returning post_count`;
   const [post] = await tx`
+    with thread as (
+      update threads set post_count = post_count + 1,
+                         visible_post_count = visible_post_count + ${published ? 1 : 0},
+                         last_post_at = case when ${published} then date_trunc('milliseconds', now()) else last_post_at end,
+                         held = case when ${!!input.title} then ${!published} else held end
+       where id = ${input.threadId} and municipality_id = ${input.townId}
+      returning post_count)
     insert into posts (municipality_id, thread_id, position, author_id, body, body_html, body_text, language, language_source, quoted_post_id,
                        search_vector, status, client_key)
-    values (${input.townId}, ${input.threadId}, ${thread.postCount}, ${actor.userId}, ${tx.json(input.body.doc as never)}, ${input.body.html},
-            ${input.body.text}, ${input.body.language}, ${input.body.languageSource}, ${input.quotedPostId ?? null},
-            to_tsvector(${config}::regconfig, ${indexed}) || to_tsvector('simple', ${indexed}), ${screening.status}, ${input.clientKey ?? null})
-    returning id`;
+    select ${input.townId}, ${input.threadId}, thread.post_count, ${actor.userId}, ${tx.json(input.body.doc as never)}, ${input.body.html},
+           ${input.body.text}, ${input.body.language}, ${input.body.languageSource}, ${input.quotedPostId ?? null},
+           to_tsvector(${config}::regconfig, ${indexed}) || to_tsvector('simple', ${indexed}), ${screening.status}, ${input.clientKey ?? null}
+      from thread
+    returning id, position`;
+  if (!post) throw new DomainError('not_found', 'forums:errors.threadNotFound');
   const postId = Number(post.id);
-  await recordAttempt(tx, [rule]);
-  // Authors follow what they write.
-  await tx`insert into thread_subscriptions (user_id, thread_id) values (${actor.userId}, ${input.threadId}) on conflict do nothing`;
+  const position = Number(post.position);
 
   const target = { kind: 'post' as const, postId, authorId: actor.userId };
   if (!published) {
@@ -117,18 +125,20 @@ async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise
       subjectUserId: actor.userId,
       details: { reason: screening.holdReason, pattern: screening.watchedPattern },
     });
-    return { postId, position: thread.postCount, status: 'held' };
+    return { postId, position, status: 'held' };
   }
-  if (screening.flagged) await flagAutomatically(tx, input.townId, target, screening.watchedPattern);
-  await announcePublishedPost(tx, {
-    townId: input.townId,
-    forumId: input.forumId,
-    threadId: input.threadId,
-    postId,
-    authorId: actor.userId,
-    quotedAuthorId: input.quotedAuthorId ?? null,
-  });
-  return { postId, position: thread.postCount, status: 'published' };
+  await Promise.all([
+    screening.flagged ? flagAutomatically(tx, input.townId, target, screening.watchedPattern) : null,
+    announcePublishedPost(tx, {
+      townId: input.townId,
+      forumId: input.forumId,
+      threadId: input.threadId,
+      postId,
+      authorId: actor.userId,
+      quotedAuthorId: input.quotedAuthorId ?? null,
+    }),
+  ]);
+  return { postId, position, status: 'published' };
 }
 
 /** Runs a posting transaction; when the same key raced in twice, answers with the post the first one stored. */
