@@ -12,8 +12,9 @@ import { requireActor, routeAction, routeLoader, townPage } from '#app/web/guard
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { FormAlert, Notice } from '#app/components/ui/field';
 import { useDateFormat } from '#app/components/use-date-format';
+import { upcomingEventsTeaser } from '#app/web/dialogues.server';
 
-export const handle = { i18n: ['common', 'towns', 'forums'] };
+export const handle = { i18n: ['common', 'towns', 'forums', 'dialogues'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
@@ -28,6 +29,7 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
     joined: new URL(args.request.url).searchParams.has('joined'),
     slug: town.slug,
     forums: await listForums(actor, { townId: town.id, language: await languageOf(args.request, args.context) }),
+    events: await upcomingEventsTeaser(args, { actor, townId: town.id }),
   };
 });
 
@@ -50,7 +52,7 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
 
 export default function TownOverview() {
   const { t } = useTranslation(['towns', 'common', 'forums']);
-  const { languages, signedIn, role, canJoin, verified, joined, forums, slug } = useLoaderData<typeof loader>();
+  const { languages, signedIn, role, canJoin, verified, joined, forums, slug, events } = useLoaderData<typeof loader>();
   const formatDate = useDateFormat();
   const joinReply = useFormReply('join');
   const leaveReply = useFormReply('leave');
@@ -93,6 +95,24 @@ export default function TownOverview() {
           ))}
         </ul>
       </section>
+      {events.length ? (
+        <section className="card" aria-labelledby="events-heading">
+          <h2 id="events-heading">{t('dialogues:list.upcomingLink')}</h2>
+          <ul className="plain-list">
+            {events.map((event) => (
+              <li key={event.id}>
+                <Link to={event.path} lang={event.textLanguage} dir="auto">
+                  {event.title}
+                </Link>{' '}
+                <span className="meta">{event.when}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/towns/${slug}/events`}>{t('dialogues:list.title')}</Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="forums-heading">
         <h2 id="forums-heading">{t('town.dialogueHeading')}</h2>
         {forums.length === 0 ? <p>{t('town.dialogueText')}</p> : null}

@@ -545,3 +545,10 @@ export async function attachmentLoader(args: LoaderFunctionArgs) {
     },
   });
 }
+
+/** A town's next three events, for its overview page. */
+export async function upcomingEventsTeaser(args: RouteArgs, input: { actor: MaybeActor; townId: number }) {
+  const language = await languageOf(args.request, args.context);
+  const events = (await listEvents(input.actor, { townId: input.townId, language, limit: 10, filters: {} })).filter((event) => event.status === 'published').slice(0, 3);
+  return events.map((event) => ({ id: event.id, path: event.path, title: event.title, textLanguage: event.textLanguage, when: formatEventRange(event.startsAt, event.endsAt, language, event.timeZone) }));
+}

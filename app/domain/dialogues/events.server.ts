@@ -177,9 +177,9 @@ export async function createEvent(actor: MaybeActor, input: EventFormInput & { t
 /** The event row of a manager's write, locked; "not found" when it is not in this scope. */
 async function lockManaged(tx: Tx, actor: MaybeActor, eventId: number, townId: number | null) {
   requireManager(actor, townId);
-  const [row] = await tx`select id, status, capacity from dialogue_events e where e.id = ${eventId} and ${scope(townId)} for update`;
+  const [row] = await tx`select id, status, capacity, starts_at from dialogue_events e where e.id = ${eventId} and ${scope(townId)} for update`;
   if (!row) throw new DomainError('not_found', 'dialogues:errors.notFound');
-  return row as { id: number; status: string; capacity: number | null };
+  return row as { id: number; status: string; capacity: number | null; startsAt: Date };
 }
 
 export async function updateEvent(actor: MaybeActor, input: EventFormInput & { townId: number | null; eventId: number }): Promise<{ path: string }> {
@@ -198,7 +198,11 @@ export async function updateEvent(actor: MaybeActor, input: EventFormInput & { t
              registration_deadline = ${event.registrationDeadline}, guests_allowed = ${event.guestsAllowed}, questions = ${event.questions},
              sequence = sequence + 1, updated_at = now()
        where id = ${input.eventId}`;
-    // A new time moves the reminders (their job keys replace the pending ones); more seats move the waiting list up.
+    // A new time moves the reminders (their job keys replace the pending ones), and those already sent for the
+    // old time are due again; more seats move the waiting list up.
+    if (current.startsAt.getTime() !== event.startsAt.getTime()) {
+      await tx`update dialogue_registrations set reminded_24h_at = null, reminded_1h_at = null where event_id = ${input.eventId}`;
+    }
     for (const row of await tx`select id from dialogue_registrations where event_id = ${input.eventId} and status = 'confirmed'`) {
       await scheduleReminders(tx, row.id, event.startsAt);
     }

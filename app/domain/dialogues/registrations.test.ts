@@ -258,6 +258,13 @@ describe('reminders', () => {
     expect(await jobLeft()).toBe(0);
     const mails = await sql`select recipient from mail_outbox where id > ${last}`;
     expect(mails.map((row) => row.recipient)).toEqual([alice.email]);
+
+    // The event moves: the reminders move with it and are due again for the new time.
+    await updateEvent(organiser, { townId: town, eventId, ...eventInput() });
+    const [moved] = await sql`select reminded_24h_at, reminded_1h_at from dialogue_registrations where id = ${aliceReg.id}`;
+    expect(moved).toEqual({ reminded24hAt: null, reminded1hAt: null });
+    const [job] = await sql`select run_at from graphile_worker.jobs where key = ${reminderKey(aliceReg.id, '24h')}`;
+    expect(job.runAt.toISOString()).toBe('2031-06-11T16:00:00.000Z');
   });
 });
 
