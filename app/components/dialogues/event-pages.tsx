@@ -7,11 +7,12 @@ import { useMemo, useRef } from 'react';
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
+import { useEditorLabels } from '#app/editor/use-editor-labels';
 import type { TFunction } from 'i18next';
 import { ACCESSIBILITY_FEATURES, EVENT_FORMATS, EVENT_LANGUAGES, EVENT_MODES, INTERPRETATIONS, documentationSchema, eventFormSchema, guestRegisterSchema } from '#app/domain/dialogues/schemas';
 import type { EventFormValues } from '#app/domain/dialogues/types';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
-import { RichTextEditor, useHydrated, type EditorLabels } from '#app/editor/rich-text-editor';
+import { RichTextEditor, useHydrated } from '#app/editor/rich-text-editor';
 import type { RichTextDoc } from '#app/editor/validate';
 import { useAppForm, useFormReply } from '#app/web/form';
 import { CheckboxField, ChoiceGroup, errorText, Field, FieldError, FormAlert, Notice, SelectField, TextAreaField } from '#app/components/ui/field';
@@ -540,23 +541,7 @@ export function RichTextField({
   const hydrated = useHydrated();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const carried = useMemo(() => (hydrated && textarea.current ? textarea.current.value : null), [hydrated]);
-  const labels: EditorLabels = {
-    toolbar: t('toolbar.label'),
-    bold: t('toolbar.bold'),
-    italic: t('toolbar.italic'),
-    heading2: t('toolbar.heading2'),
-    heading3: t('toolbar.heading3'),
-    bulletList: t('toolbar.bulletList'),
-    orderedList: t('toolbar.orderedList'),
-    blockquote: t('toolbar.blockquote'),
-    link: t('toolbar.link'),
-    unlink: t('toolbar.unlink'),
-    linkUrl: t('link.url'),
-    linkApply: t('link.apply'),
-    linkCancel: t('link.cancel'),
-    linkInvalid: t('link.invalid'),
-    keyboardHint: t('keyboardHint'),
-  };
+  const labels = useEditorLabels();
   const errorId = errors?.length ? `${id}-error` : undefined;
   const initialDoc = initial?.doc && !carried ? (initial.doc as RichTextDoc) : undefined;
   return (

@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import type { FieldMetadata } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
-import { RichTextEditor, clearDraft, useHydrated, type EditorLabels } from '#app/editor/rich-text-editor';
+import { useEditorLabels } from '#app/editor/use-editor-labels';
+import { RichTextEditor, clearDraft, useHydrated } from '#app/editor/rich-text-editor';
 import { plainTextToDocument } from '#app/editor/plain-text';
 import { documentText, type RichTextDoc } from '#app/editor/validate';
 import { CONTENT_LANGUAGES } from '#app/domain/forums/language';
@@ -74,23 +75,7 @@ export function Composer({ fields, draftKey, clientKey, label, initialContent, d
     return initialContent;
   }, [previousBody, previousText, initialContent, initialText, carried]);
 
-  const labels: EditorLabels = {
-    toolbar: t('toolbar.label'),
-    bold: t('toolbar.bold'),
-    italic: t('toolbar.italic'),
-    heading2: t('toolbar.heading2'),
-    heading3: t('toolbar.heading3'),
-    bulletList: t('toolbar.bulletList'),
-    orderedList: t('toolbar.orderedList'),
-    blockquote: t('toolbar.blockquote'),
-    link: t('toolbar.link'),
-    unlink: t('toolbar.unlink'),
-    linkUrl: t('link.url'),
-    linkApply: t('link.apply'),
-    linkCancel: t('link.cancel'),
-    linkInvalid: t('link.invalid'),
-    keyboardHint: t('keyboardHint'),
-  };
+  const labels = useEditorLabels();
   const errorId = errors?.length ? 'composer-error' : undefined;
   const language = typeof fields.language.initialValue === 'string' ? fields.language.initialValue : defaultLanguage;
   return (
