@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, mailedLink, message, signIn, signUpAndVerify, uniqueEmail } from './support';
+import { expectAccessible, mailedLink, message, signIn, signUpAndVerify, uniqueEmail, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 test('a new resident signs up, confirms the address, signs in and joins a town', async ({ page }) => {
   await page.goto('/');

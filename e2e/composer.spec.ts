@@ -1,6 +1,8 @@
 /** The composer after the happy path: what it shows once a post is out, a second click, links, leaving it by keyboard, and a second reader. */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn, signUpAndVerify } from './support';
+import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 const editor = (page: Page, name: string) => page.getByRole('textbox', { name });
 

@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, expectAccessible, mailedLink, signIn, signUpAndVerify } from './support';
+import { demo, expectAccessible, mailedLink, signIn, signUpAndVerify, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 const organiser = 'veranstaltung@demo.weltoffen.example';
 

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { FORUM_TEXTS } from '../db/seed-data/demo-conversations';
-import { demo, expectAccessible, signIn, signUpAndVerify } from './support';
+import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 async function residentOfLindenau(page: Page, label: string) {
   const person = await signUpAndVerify(page, label);

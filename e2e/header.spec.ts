@@ -1,6 +1,8 @@
 /** The site header as staff and residents meet it: one line on a laptop, small on a phone, the same on every page, with the work waiting. */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn } from './support';
+import { demo, expectAccessible, signIn, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 const moderator = 'moderation@demo.weltoffen.example';
 

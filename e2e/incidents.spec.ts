@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn } from './support';
+import { demo, expectAccessible, signIn, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 const official = 'buergermeisterin@demo.weltoffen.example';
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR'), Buffer.alloc(13, 1), Buffer.from('e2e-pixels')]);

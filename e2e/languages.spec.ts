@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { FORUM_TEXTS } from '../db/seed-data/demo-conversations';
-import { expectAccessible, message, signIn, signUpAndVerify } from './support';
+import { expectAccessible, message, signIn, signUpAndVerify, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 test('forums are named in the reader’s language where the town translated them, marked with that language', async ({ page }) => {
   await page.goto('/towns/hafenstadt?lng=ar');

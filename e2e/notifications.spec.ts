@@ -1,6 +1,8 @@
 /** Notifications as someone who started a busy thread meets them: one entry per thread, read in one go. */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signIn, signUpAndVerify } from './support';
+import { expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 async function residentOfHafenstadt(browser: Browser, label: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

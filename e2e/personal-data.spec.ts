@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import yauzl from 'yauzl';
-import { demo, expectAccessible, signIn, signUpAndVerify } from './support';
+import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 async function unzip(bytes: Buffer): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {

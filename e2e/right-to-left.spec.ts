@@ -1,6 +1,8 @@
 /** Latin names, titles and watched words inside Arabic pages keep their own direction: "Rana R." never reads ".Rana R". */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn } from './support';
+import { demo, expectAccessible, signIn, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 const moderator = 'moderation@demo.weltoffen.example';
 

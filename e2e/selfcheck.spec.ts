@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn, signUpAndVerify } from './support';
+import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 const lindenauAdmin = 'admin-lindenau@demo.weltoffen.example';
 

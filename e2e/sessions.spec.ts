@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signUpAndVerify } from './support';
+import { expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 test('"sign out on all devices" ends the session on the other device at once', async ({ browser }) => {
   const laptop = await browser.newContext();

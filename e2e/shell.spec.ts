@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, message } from './support';
+import { expectAccessible, message, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 test('the accessibility statement and the barrier report are one click from every page', async ({ page }) => {
   await page.goto('/towns/lindenau');

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAccessible, mailedLink, signIn, signUpAndVerify, uniqueEmail } from './support';
+import { demo, expectAccessible, mailedLink, signIn, signUpAndVerify, uniqueEmail, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 test('a town admin invites staff by e-mail, who accept, and the admin changes the role later', async ({ browser }) => {
   const adminContext = await browser.newContext();

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'weltoffen-demo';
 export const demo = {
@@ -64,4 +64,13 @@ export async function signUpAndVerify(page: Page, label: string) {
   await page.goto(await mailedLink(page, email, '/verify-email'));
   await expect(page.getByText('Your e-mail address is confirmed')).toBeVisible();
   return { email, password };
+}
+
+/**
+ * Closes the browser contexts a journey opened itself. A page left open keeps its socket and revalidates on
+ * live events — with its own `?lng=` in the address, which is saved as that demo account's language — and so
+ * changes what the next journeys see. Use as `test.afterEach(closeOwnContexts)`.
+ */
+export async function closeOwnContexts({ browser, context }: { browser: Browser; context: BrowserContext }) {
+  await Promise.all(browser.contexts().filter((own) => own !== context).map((own) => own.close()));
 }

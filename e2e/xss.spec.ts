@@ -5,7 +5,9 @@
 import { expect, test } from '@playwright/test';
 import { XSS_PAYLOADS, payloadDocuments } from '../app/editor/xss-corpus';
 import { validateDocument } from '../app/editor/validate';
-import { demo, signIn } from './support';
+import { demo, signIn, closeOwnContexts } from './support';
+
+test.afterEach(closeOwnContexts);
 
 test('no payload executes, whatever door it came through', async ({ page, baseURL }) => {
   test.setTimeout(240_000);
