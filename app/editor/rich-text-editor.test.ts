@@ -203,6 +203,15 @@ describe('RichTextEditor', () => {
     expect(localStorage.getItem('weltoffen:editor-draft:reply:1')).toBeNull();
   });
 
+  it('text typed before the editor came wins over an older draft and becomes the draft, so a reload keeps it', async () => {
+    localStorage.setItem('weltoffen:editor-draft:reply:3', JSON.stringify(hello));
+    const typed: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Typed early' }] }] };
+    await render({ draftKey: 'reply:3', initialContent: typed, initialIsDraft: true });
+    expect(editorOf().getText()).toBe('Typed early');
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 600)));
+    expect(JSON.parse(localStorage.getItem('weltoffen:editor-draft:reply:3')!)).toEqual(typed);
+  });
+
   it('ignores drafts that do not validate', async () => {
     localStorage.setItem('weltoffen:editor-draft:reply:2', JSON.stringify({ type: 'doc', content: [{ type: 'script', text: 'x' }] }));
     await render({ draftKey: 'reply:2', initialContent: hello });

@@ -11,6 +11,7 @@ import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent
 import { TextSelection } from '@tiptap/pm/state';
 import {
   useEffect,
+  useLayoutEffect,
   useId,
   useMemo,
   useRef,
@@ -67,6 +68,11 @@ export interface RichTextEditorProps {
   autoFocus?: boolean;
   /** When given, the content is kept in localStorage under this key and restored on mount; wins over initialContent. */
   draftKey?: string;
+  /**
+   * The initial content is newer than any stored draft (typed into the plain field before the editor came):
+   * it wins over the draft and becomes the draft at once, so a reload keeps it.
+   */
+  initialIsDraft?: boolean;
 }
 
 const noSubscription = () => () => {};
@@ -127,7 +133,7 @@ function activeFormats(editor: Editor | null) {
   };
 }
 
-export function RichTextEditor({ name, label, labels, initialContent, onChange, describedBy, invalid, draftKey, autoFocus }: RichTextEditorProps) {
+export function RichTextEditor({ name, label, labels, initialContent, onChange, describedBy, invalid, draftKey, initialIsDraft, autoFocus }: RichTextEditorProps) {
   const id = useId();
   const labelId = `${id}-label`;
   const editableId = `${id}-editable`;
@@ -142,7 +148,7 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
   // Stable across renders: useEditor compares options by identity and would otherwise reconfigure the
   // editor on every render. Read once: the editor owns the content after mount.
   const [extensions] = useState(editorExtensions);
-  const [startContent] = useState(() => (draftKey ? readDraft(draftKey) : null) ?? initialContent ?? undefined);
+  const [startContent] = useState(() => (draftKey && !initialIsDraft ? readDraft(draftKey) : null) ?? initialContent ?? undefined);
   // The form field. React state rather than a DOM write: React re-applies a hidden input's value
   // attribute on every render, which would undo writes made behind its back.
   const [json, setJson] = useState(() => (startContent ? JSON.stringify(startContent) : ''));
@@ -195,13 +201,16 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
     extensions,
     content: startContent,
     editorProps,
-    immediatelyRender: false,
-    // Taking over from the textarea someone was typing in: keep their cursor at the end of their text.
-    autofocus: autoFocus ? 'end' : false,
+    // The editor only ever mounts in the browser, after hydration (it replaces a plain field rendered on the
+    // server), so it can exist on the first render: the plain field and the editor swap in one commit.
+    immediatelyRender: typeof document !== 'undefined',
     shouldRerenderOnTransaction: false,
     // Tiptap would add a <style> element, which the Content-Security-Policy refuses; editor.css has the rules.
     injectCSS: false,
-    onCreate: ({ editor }) => setJson(JSON.stringify(editor.getJSON())),
+    onCreate: ({ editor }) => {
+      setJson(JSON.stringify(editor.getJSON()));
+      if (draftKey && initialIsDraft) scheduleDraft(draftKey, editor.getJSON());
+    },
     onUpdate: ({ editor }) => {
       const content = editor.getJSON();
       setJson(JSON.stringify(content));
@@ -209,6 +218,16 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
       onChange?.(content);
     },
   });
+
+  // Taking over from the plain field someone is typing in: focus moves in the same commit that removes that
+  // field (Tiptap's own autofocus waits a tick, and keys pressed in that tick would go nowhere), with the
+  // cursor at the end of their text.
+  const focusedOnce = useRef(false);
+  useLayoutEffect(() => {
+    if (!autoFocus || focusedOnce.current || !editor || editor.isDestroyed) return;
+    focusedOnce.current = true;
+    editor.commands.focus('end');
+  }, [autoFocus, editor]);
 
   // Keep the last keystrokes when the editor goes away (navigation); clearDraft beforehand still wins.
   useEffect(() => {

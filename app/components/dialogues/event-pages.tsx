@@ -540,10 +540,11 @@ export function RichTextField({
   const { t } = useTranslation(['editor', 'dialogues']);
   const hydrated = useHydrated();
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const carried = useMemo(() => (hydrated && textarea.current ? textarea.current.value : null), [hydrated]);
+  // What was typed into the plain field before the editor took over, and whether the writer is still in it.
+  const carried = useMemo(() => (hydrated && textarea.current ? { text: textarea.current.value, focused: document.activeElement === textarea.current } : null), [hydrated]);
   const labels = useEditorLabels();
   const errorId = errors?.length ? `${id}-error` : undefined;
-  const initialDoc = initial?.doc && !carried ? (initial.doc as RichTextDoc) : undefined;
+  const initialDoc = initial?.doc && !carried?.text ? (initial.doc as RichTextDoc) : undefined;
   return (
     <div className={`field${errorId ? ' has-error' : ''}`}>
       {hydrated ? (
@@ -551,7 +552,8 @@ export function RichTextField({
           name={name}
           label={label}
           labels={labels}
-          initialContent={carried ? { type: 'doc', content: carried.split(/\n\s*\n/).map((text) => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] })) } : initialDoc}
+          initialContent={carried?.text ? { type: 'doc', content: carried.text.split(/\n\s*\n/).map((text) => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] })) } : initialDoc}
+          autoFocus={carried?.focused}
           describedBy={errorId}
           invalid={!!errorId}
         />

@@ -87,7 +87,8 @@ export function Composer({ fields, draftKey, clientKey, label, initialContent, d
           label={label}
           labels={labels}
           initialContent={restored}
-          draftKey={previousBody || previousText || initialContent || carried?.text.trim() ? undefined : draftKey}
+          draftKey={previousBody || previousText || initialContent ? undefined : draftKey}
+          initialIsDraft={!!carried?.text.trim()}
           autoFocus={carried?.focused}
           describedBy={errorId}
           invalid={!!errorId}
