@@ -1,10 +1,11 @@
 /** The composer after the happy path: what it shows once a post is out, a second click, links, leaving it by keyboard, and a second reader. */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts, richEditor } from './support';
 
 test.afterEach(closeOwnContexts);
 
-const editor = (page: Page, name: string) => page.getByRole('textbox', { name });
+// The rich-text editor once it has taken over from the plain field (journeys about that switch say so).
+const editor = (page: Page, name: string) => richEditor(page, name);
 
 async function newThread(page: Page, title: string, text = 'Ein neues Thema zum Ausprobieren.') {
   await page.goto('/towns/hafenstadt/forums/zusammenleben');

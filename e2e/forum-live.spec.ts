@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { FORUM_TEXTS } from '../db/seed-data/demo-conversations';
-import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts, richEditor } from './support';
 
 test.afterEach(closeOwnContexts);
 
@@ -13,7 +13,8 @@ async function residentOfLindenau(page: Page, label: string) {
   return person;
 }
 
-const editor = (page: Page, name: string) => page.getByRole('textbox', { name });
+// The rich-text editor once it has taken over from the plain field (journeys about that switch say so).
+const editor = (page: Page, name: string) => richEditor(page, name);
 
 test('two residents talk live: rich text appears, edits follow, a quoted reply comes back', async ({ browser }) => {
   const contextA = await browser.newContext();
@@ -137,7 +138,7 @@ test('posting works with the keyboard alone, and a draft survives a reload', asy
   await page.goto('/towns/lindenau/forums/ideen');
   await page.getByRole('link', { name: 'Öffnungszeiten der Bibliothek' }).click();
 
-  await editor(page, 'Your reply').click();
+  await richEditor(page, 'Your reply').click();
   await page.keyboard.type('Ein Entwurf, der bleibt.');
   await page.waitForTimeout(800); // the draft is saved after a short pause in typing
   await page.reload();

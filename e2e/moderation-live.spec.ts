@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts, richEditor } from './support';
 
 test.afterEach(closeOwnContexts);
 
@@ -21,7 +21,7 @@ test('a report reaches the moderators live; hidden with reasons, appealed, and r
   const author = await signedInPage(browser, demo.resident);
   await author.goto('/towns/hafenstadt/forums/zusammenleben');
   await author.getByLabel('Title').fill(title);
-  await author.getByRole('textbox', { name: 'Your post' }).click();
+  await richEditor(author, 'Your post').click();
   await author.keyboard.type(text);
   await author.getByRole('button', { name: 'Start thread' }).click();
   await expect(author.getByRole('heading', { name: title })).toBeVisible();
@@ -165,7 +165,7 @@ test('watched words refuse a post with a clear message next to the field, and th
   await signIn(page, demo.resident);
   await page.goto('/towns/hafenstadt/forums/ideen');
   await page.getByLabel('Title').fill('Ein Wort zu viel');
-  await page.getByRole('textbox', { name: 'Your post' }).click();
+  await richEditor(page, 'Your post').click();
   await page.keyboard.type('Ihr seid doch alle I.D.I.O.T.E.N');
   await page.getByRole('button', { name: 'Start thread' }).click();
   await expect(page.getByText(/Your text contains “idiot\*”, which is not allowed here/)).toBeVisible();
@@ -179,7 +179,7 @@ test('a moderator locks a thread with reasons: the composer disappears live for 
   await reader.goto('/towns/hafenstadt/forums/zusammenleben');
   const title = `Zum Sperren ${Date.now()}`;
   await reader.getByLabel('Title').fill(title);
-  await reader.getByRole('textbox', { name: 'Your post' }).click();
+  await richEditor(reader, 'Your post').click();
   await reader.keyboard.type('Ein Thema, das bald geschlossen wird.');
   await reader.getByRole('button', { name: 'Start thread' }).click();
   await expect(reader.getByRole('textbox', { name: 'Your reply' })).toBeVisible();

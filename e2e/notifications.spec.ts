@@ -1,6 +1,6 @@
 /** Notifications as someone who started a busy thread meets them: one entry per thread, read in one go. */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+import { expectAccessible, signIn, signUpAndVerify, closeOwnContexts, richEditor } from './support';
 
 test.afterEach(closeOwnContexts);
 
@@ -16,7 +16,7 @@ async function residentOfHafenstadt(browser: Browser, label: string): Promise<Pa
 
 async function reply(page: Page, threadUrl: string, text: string) {
   await page.goto(threadUrl);
-  await page.getByRole('textbox', { name: 'Your reply' }).click();
+  await richEditor(page, 'Your reply').click();
   await page.keyboard.type(text);
   await page.getByRole('button', { name: 'Post reply' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your post is published.' })).toBeVisible();
@@ -28,7 +28,7 @@ test('replies to one thread are one notification entry with the repliers named; 
   const title = `Gruppiert ${Date.now()}`;
   await starter.goto('/towns/hafenstadt/forums/zusammenleben');
   await starter.getByLabel('Title').fill(title);
-  await starter.getByRole('textbox', { name: 'Your post' }).click();
+  await richEditor(starter, 'Your post').click();
   await starter.keyboard.type('Wer kommt zum Treffen am Donnerstag?');
   await starter.getByRole('button', { name: 'Start thread' }).click();
   await expect(starter.getByRole('heading', { name: title })).toBeVisible();

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import yauzl from 'yauzl';
-import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts } from './support';
+import { demo, expectAccessible, signIn, signUpAndVerify, closeOwnContexts, richEditor } from './support';
 
 test.afterEach(closeOwnContexts);
 
@@ -65,7 +65,7 @@ test('a resident downloads a copy of their data, opens it, and deletes the accou
   const words = `Worte, die bleiben sollen (${Date.now()}).`;
   await page.goto('/towns/hafenstadt/forums/zusammenleben');
   await page.getByLabel('Title').fill(title);
-  await page.getByRole('textbox', { name: 'Your post' }).click();
+  await richEditor(page, 'Your post').click();
   await page.keyboard.type(words);
   await page.getByRole('button', { name: 'Start thread' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();

@@ -1,6 +1,6 @@
 /** Latin names, titles and watched words inside Arabic pages keep their own direction: "Rana R." never reads ".Rana R". */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn, closeOwnContexts } from './support';
+import { demo, expectAccessible, signIn, closeOwnContexts, richEditor } from './support';
 
 test.afterEach(closeOwnContexts);
 
@@ -72,7 +72,7 @@ test('in Arabic, notifications keep Latin names and thread titles whole', async 
   const other = await (await page.context().browser()!.newContext()).newPage();
   await signIn(other, demo.resident);
   await other.goto(page.url());
-  await other.getByRole('textbox', { name: 'Your reply' }).click();
+  await richEditor(other, 'Your reply').click();
   await other.keyboard.type(`Noch eine Frage zum Markt (${Date.now()}).`);
   await other.getByRole('button', { name: 'Post reply' }).click();
   await expect(other.getByRole('status').filter({ hasText: 'Your post is published.' })).toBeVisible();

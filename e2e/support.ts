@@ -74,3 +74,12 @@ export async function signUpAndVerify(page: Page, label: string) {
 export async function closeOwnContexts({ browser, context }: { browser: Browser; context: BrowserContext }) {
   await Promise.all(browser.contexts().filter((own) => own !== context).map((own) => own.close()));
 }
+
+/**
+ * The rich-text editor itself, once it has taken over from the plain field it replaces when the page is
+ * interactive. Journeys about something else type here, so that no keystroke falls into the switch;
+ * typing before the switch has its own journey.
+ */
+export function richEditor(page: Page, name: string) {
+  return page.locator('[contenteditable="true"]').and(page.getByRole('textbox', { name }));
+}

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { XSS_PAYLOADS, payloadDocuments } from '../app/editor/xss-corpus';
 import { validateDocument } from '../app/editor/validate';
-import { demo, signIn, closeOwnContexts } from './support';
+import { demo, signIn, closeOwnContexts, richEditor } from './support';
 
 test.afterEach(closeOwnContexts);
 
@@ -28,7 +28,7 @@ test('no payload executes, whatever door it came through', async ({ page, baseUR
 
   await page.goto('/towns/hafenstadt/forums/ideen');
   await page.getByLabel('Title').fill('XSS corpus');
-  await page.getByRole('textbox', { name: 'Your post' }).click();
+  await richEditor(page, 'Your post').click();
   await page.keyboard.type('Every attack document follows.');
   await page.getByRole('button', { name: 'Start thread' }).click();
   await expect(page).toHaveURL(/\/threads\/\d+/);
