@@ -51,8 +51,8 @@ describe('one module graph per process', () => {
     const sampling = (async () => {
       while (loading) {
         const rows = await probe`
-          select application_name, count(*)::int as n from pg_stat_activity
-           where datname = ${database} and application_name <> 'one-graph-probe' group by application_name`;
+          select split_part(application_name, ':', 1) as application_name, count(*)::int as n from pg_stat_activity
+           where datname = ${database} and application_name <> 'one-graph-probe' group by 1`;
         samples.push(Object.fromEntries(rows.map((row) => [row.application_name, row.n])));
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
