@@ -22,7 +22,7 @@ import {
   registrationByToken,
   registrationCounts,
 } from '#app/domain/dialogues/registrations.server';
-import { registrationQrSvg } from '#app/domain/dialogues/qr.server';
+import { registrationCheckInUrl, registrationQrSvg } from '#app/domain/dialogues/qr.server';
 import { askQuestion, listQuestions, liveQuestion, moderateQuestion, toggleVote } from '#app/domain/dialogues/questions.server';
 import { formatCode } from '#app/domain/dialogues/registration-code';
 import {
@@ -168,8 +168,6 @@ export async function feedLoader(args: LoaderFunctionArgs) {
 // ---------------------------------------------------------------------------------------------------------
 // One event and registering for it
 
-const checkInUrl = (path: string, code: string) => `${settings().publicOrigin}${path}/check-in?code=${code}`;
-
 export async function eventPageLoader(args: LoaderFunctionArgs) {
   const scope = await eventScope(args);
   const eventId = requireId(args.params.eventId);
@@ -185,7 +183,7 @@ export async function eventPageLoader(args: LoaderFunctionArgs) {
         checkedIn: event.registration.checkedIn,
         qrSvg:
           event.registration.status === 'confirmed'
-            ? await registrationQrSvg(checkInUrl(event.path, event.registration.code), { label: t('register.qrLabel', { code: formatCode(event.registration.code) }), className: 'qr-code' })
+            ? await registrationQrSvg(registrationCheckInUrl(event.path, event.registration.code), { label: t('register.qrLabel', { code: formatCode(event.registration.code) }), className: 'qr-code' })
             : null,
       }
     : null;
@@ -378,7 +376,7 @@ export async function registrationPageLoader(args: LoaderFunctionArgs) {
       checkedIn: registration.checkedIn,
       qrSvg:
         registration.status === 'confirmed'
-          ? await registrationQrSvg(checkInUrl(event.path, registration.code), { label: t('register.qrLabel', { code: formatCode(registration.code) }), className: 'qr-code' })
+          ? await registrationQrSvg(registrationCheckInUrl(event.path, registration.code), { label: t('register.qrLabel', { code: formatCode(registration.code) }), className: 'qr-code' })
           : null,
     },
     event: {

@@ -11,13 +11,14 @@ import { hashToken, newToken } from '#app/domain/auth/tokens.server';
 import { getFixedT } from '#app/i18n/i18n.server';
 import { isSupportedLanguage } from '#app/i18n/languages';
 import { registrantCalendar } from './ics.server';
+import { registrationCheckInUrl, registrationQrPng } from './qr.server';
 import { formatCode } from './registration-code';
 import { eventPath, pickLanguage, type EventTranslations } from './texts';
 import { formatEventRange } from './time';
 
 export type RegistrationMail = 'confirmed' | 'waiting' | 'promoted' | 'guestConfirm' | 'eventCancelled' | 'reminder24h' | 'reminder1h';
 
-/** Mails that mean "you have a seat": they carry the calendar file with the join link. */
+/** Mails that mean "you have a seat": they carry the calendar file with the join link and the QR code for the door. */
 const WITH_CALENDAR: RegistrationMail[] = ['confirmed', 'promoted'];
 
 export async function issueRegistrationToken(db: Db, registrationId: number): Promise<string> {
@@ -55,7 +56,15 @@ export async function sendRegistrationMail(db: Db, registrationId: number, kind:
     subject: t(`mail.${kind}.subject`, values),
     text: `${t(`mail.${kind}.body`, values)}\n\n-- \n${t('mail:signature')}`,
     attachments: WITH_CALENDAR.includes(kind)
-      ? [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: await registrantCalendar(db, row.eventId, language) }]
+      ? [
+          { filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: await registrantCalendar(db, row.eventId, language) },
+          {
+            filename: `check-in-${formatCode(row.code)}.png`,
+            contentType: 'image/png',
+            content: (await registrationQrPng(registrationCheckInUrl(eventPath({ id: row.eventId, townSlug: row.townSlug }), row.code))).toString('base64'),
+            encoding: 'base64',
+          },
+        ]
       : undefined,
   });
 }

@@ -5,6 +5,10 @@
  * no third-party QR service ever sees a registration.
  */
 import QRCode, { type QRCodeErrorCorrectionLevel } from 'qrcode';
+import { settings } from '#app/env.server';
+
+/** What a registration's QR code holds: the event's check-in page with the code, so any phone camera opens it. */
+export const registrationCheckInUrl = (eventPath: string, code: string) => `${settings().publicOrigin}${eventPath}/check-in?code=${code}`;
 
 // M (15 % redundancy) keeps a ~70-character URL at a small version, so modules stay large on a printed letter
 // or a dimmed phone screen held up to the organiser's camera.

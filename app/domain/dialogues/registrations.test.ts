@@ -3,6 +3,8 @@
  * guests confirmed by mail link, cancelling without signing in, the answers only organisers see, check-in
  * refusals, and reminders that are sent once even with two job workers.
  */
+import { createRequire } from 'node:module';
+import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, Logger } from 'graphile-worker';
 import pg from 'pg';
@@ -28,6 +30,11 @@ import { deleteOldAnswers, sendReminder } from './reminders.server';
 import { reminderKey } from './waiting-list.server';
 import { listNotifications } from '#app/domain/forums/notifications.server';
 import type { EventFormInput } from './schemas';
+import { codeFromScan } from './registration-code';
+
+// pngjs comes with qrcode (which writes its PNGs with it); load it from there rather than count on hoisting.
+const requireFromQrcode = createRequire(createRequire(import.meta.url).resolve('qrcode'));
+const { PNG } = requireFromQrcode('pngjs') as { PNG: { sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer } } } };
 
 let town: number;
 let otherTown: number;
@@ -114,6 +121,20 @@ describe('seats and the waiting list', () => {
     expect((await getEvent(bob, { townId: town, eventId })).registration).toMatchObject({ status: 'confirmed', waitingPosition: null });
     // Told in the app as well as by mail.
     expect((await listNotifications(bob)).find((group) => group.kind === 'event_promoted')).toMatchObject({ event: { path: `/towns/reg-town/events/${eventId}` } });
+  });
+
+  it('the confirmation mail carries the calendar file and the QR code, which a camera reads as the check-in link with the code', async () => {
+    const eventId = await newEvent({ title: 'Mit QR-Code' });
+    await reg(alice, eventId);
+    const [registration] = await sql`select code from dialogue_registrations where event_id = ${eventId} and user_id = ${alice.userId}`;
+    const mail = (await mailsTo(alice.email)).at(-1)!;
+    expect(mail.attachments.map((attachment: { filename: string }) => attachment.filename)).toEqual(['event.ics', expect.stringMatching(/^check-in-[A-Z0-9-]+\.png$/)]);
+    const qr = mail.attachments[1];
+    expect(qr).toMatchObject({ contentType: 'image/png', encoding: 'base64' });
+    const image = PNG.sync.read(Buffer.from(qr.content, 'base64'));
+    const read = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+    expect(read?.data).toMatch(new RegExp(`/events/${eventId}/check-in\\?code=${registration.code}$`));
+    expect(codeFromScan(read!.data)).toBe(registration.code);
   });
 
   it('who may register: members of the town with a confirmed address; not after the deadline; not for a cancelled event', async () => {

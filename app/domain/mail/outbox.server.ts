@@ -14,8 +14,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  /** e.g. a calendar file for an event registration */
-  attachments?: { filename: string; contentType: string; content: string }[];
+  /** e.g. a calendar file and the check-in QR code of an event registration; binary content as base64 */
+  attachments?: { filename: string; contentType: string; content: string; encoding?: 'base64' }[];
 }
 
 const RESERVED_DOMAIN = /\.(invalid|example|test|localhost)$|^(example\.(com|net|org))$/i;
