@@ -68,6 +68,19 @@ export async function listQuestions(actor: MaybeActor, input: { townId: number |
 
 const changed = (tx: Tx, eventId: number) => publish(tx, { type: 'dialogue:questions-changed', eventId });
 
+/**
+ * A town's watched words and sanctions, as for an edited post: a block refuses, a hold or flag holds. A
+ * network event belongs to no town: there the asker's own towns' lists and sanctions apply, so that a word a
+ * town refuses, or a suspension, is not sidestepped by asking in the network's Q&A. Returns the pattern that
+ * holds the question, if any.
+ */
+async function screenQuestion(tx: Tx, actor: Actor, townId: number | null, body: string): Promise<string | null> {
+  const towns = townId !== null ? [townId] : Object.keys(actor.roles).map(Number);
+  let flagged: string | null = null;
+  for (const town of towns) flagged ??= (await screenEdit(tx, actor, town, body)).flaggedPattern;
+  return flagged;
+}
+
 export async function askQuestion(actor: MaybeActor, input: { townId: number | null; eventId: number; body: string; anonymous: boolean }): Promise<{ status: QuestionStatus }> {
   const event = await readableEvent(actor, input.townId, input.eventId);
   if (!actor) throw new DomainError('unauthenticated', 'common:errors.signInRequired');
@@ -77,8 +90,7 @@ export async function askQuestion(actor: MaybeActor, input: { townId: number | n
   if (!mayModerate(actor, event.municipalityId)) await assertNotThrottled(sql, [rule], 'dialogues:errors.throttled');
   return sql.begin(async (tx) => {
     await recordAttempt(tx, [rule]);
-    // A town's watched words and sanctions, as for an edited post: a block refuses, a hold or flag holds.
-    const flagged = event.municipalityId === null ? null : (await screenEdit(tx, actor, event.municipalityId, input.body)).flaggedPattern;
+    const flagged = await screenQuestion(tx, actor, event.municipalityId, input.body);
     const status: QuestionStatus = flagged ? 'held' : 'open';
     await tx`insert into dialogue_questions (event_id, author_id, anonymous, body, status, watched_pattern)
              values (${event.id}, ${actor.userId}, ${input.anonymous}, ${input.body}, ${status}, ${flagged})`;

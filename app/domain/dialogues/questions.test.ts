@@ -1,6 +1,6 @@
 /**
  * Live Q&A against a real PostgreSQL: who may ask, vote and moderate (every role), anonymity towards other
- * participants, one live question at a time, and the town's watched words.
+ * participants, one live question at a time, and the town's watched words (at a network event, the asker's towns').
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#app/domain/auth/permissions';
@@ -102,6 +102,17 @@ describe('moderating', () => {
     const held = (await listQuestions(people.moderator, where())).questions.find((q) => q.status === 'held')!;
     await moderateQuestion(people.moderator, { ...where(), questionId: held.id, status: 'open' });
     expect((await listQuestions(people.member2, where())).questions.some((q) => q.id === held.id)).toBe(true);
+  });
+
+  it('at a network event, the asker’s own towns’ watched words apply: nobody sidesteps their town’s list there', async () => {
+    const { id } = await createEvent(people.network, { townId: null, ...eventInput({ title: 'Bilanz des Netzwerks' }) });
+    await publishEvent(people.network, { townId: null, eventId: id });
+    const network = { townId: null, eventId: id };
+    // The words were added to qa-town's list above; member belongs to qa-town, outsider to qa-other.
+    await expect(askQuestion(people.member, { ...network, body: 'Ihr Schwachköpfe!', anonymous: false })).rejects.toMatchObject({ i18nKey: 'moderation:errors.blockedWord' });
+    expect(await askQuestion(people.member, { ...network, body: 'Und die Lügenpresse?', anonymous: false })).toEqual({ status: 'held' });
+    expect(await askQuestion(people.outsider, { ...network, body: 'Und die Lügenpresse bei uns?', anonymous: false })).toEqual({ status: 'open' });
+    expect(await askQuestion(people.member2, { ...network, body: 'Wie geht es weiter?', anonymous: false })).toEqual({ status: 'open' });
   });
 
   it('one person asks at most five questions a minute; moderators are not slowed down', async () => {
