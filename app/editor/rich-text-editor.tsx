@@ -11,7 +11,6 @@ import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent
 import { TextSelection } from '@tiptap/pm/state';
 import {
   useEffect,
-  useLayoutEffect,
   useId,
   useMemo,
   useRef,
@@ -201,9 +200,9 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
     extensions,
     content: startContent,
     editorProps,
-    // The editor only ever mounts in the browser, after hydration (it replaces a plain field rendered on the
-    // server), so it can exist on the first render: the plain field and the editor swap in one commit.
-    immediatelyRender: typeof document !== 'undefined',
+    immediatelyRender: false,
+    // Taking over from the textarea someone was typing in: keep their cursor at the end of their text.
+    autofocus: autoFocus ? 'end' : false,
     shouldRerenderOnTransaction: false,
     // Tiptap would add a <style> element, which the Content-Security-Policy refuses; editor.css has the rules.
     injectCSS: false,
@@ -218,16 +217,6 @@ export function RichTextEditor({ name, label, labels, initialContent, onChange, 
       onChange?.(content);
     },
   });
-
-  // Taking over from the plain field someone is typing in: focus moves in the same commit that removes that
-  // field (Tiptap's own autofocus waits a tick, and keys pressed in that tick would go nowhere), with the
-  // cursor at the end of their text.
-  const focusedOnce = useRef(false);
-  useLayoutEffect(() => {
-    if (!autoFocus || focusedOnce.current || !editor || editor.isDestroyed) return;
-    focusedOnce.current = true;
-    editor.commands.focus('end');
-  }, [autoFocus, editor]);
 
   // Keep the last keystrokes when the editor goes away (navigation); clearDraft beforehand still wins.
   useEffect(() => {
