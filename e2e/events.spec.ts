@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, expectAccessible, mailedLink, signIn, signUpAndVerify, closeOwnContexts } from './support';
+import { demo, expectAccessible, mailedLink, signIn, signUpAndVerify, closeOwnContexts, richEditor } from './support';
 
 test.afterEach(closeOwnContexts);
 
@@ -24,7 +24,7 @@ async function scheduleEvent(page: Page, title: string, capacity: string) {
   await expect(page.getByText('Give the event a title.')).toBeVisible();
   await page.getByRole('radio', { name: 'Hybrid (in person and online)' }).check();
   await page.getByLabel('Title', { exact: true }).fill(title);
-  await page.getByRole('textbox', { name: 'Description', exact: true }).click();
+  await richEditor(page, 'Description', { exact: true }).click();
   await page.keyboard.type('Wir sprechen über den Marktplatz.');
   await page.getByLabel('Date', { exact: true }).fill(dayAhead(20));
   await page.getByLabel('Starts at').fill('18:00');
@@ -194,7 +194,7 @@ test('02:30 on the changeover nights: refused in spring beside the time, explain
   const page = await signedInPage(browser, organiser);
   await page.goto('/towns/hafenstadt/events/new?lng=en');
   await page.getByLabel('Title', { exact: true }).fill('Nachtgespräch');
-  await page.getByRole('textbox', { name: 'Description', exact: true }).click();
+  await richEditor(page, 'Description', { exact: true }).click();
   await page.keyboard.type('Ein Gespräch in der Nacht der Zeitumstellung.');
   await page.getByLabel('Address').fill('Am Markt 1, 24103 Hafenstadt');
   await page.getByLabel('Date', { exact: true }).fill('2027-03-28');

@@ -80,6 +80,6 @@ export async function closeOwnContexts({ browser, context }: { browser: Browser;
  * interactive. Journeys about something else type here, so that no keystroke falls into the switch;
  * typing before the switch has its own journey.
  */
-export function richEditor(page: Page, name: string) {
-  return page.locator('[contenteditable="true"]').and(page.getByRole('textbox', { name }));
+export function richEditor(page: Page, name: string, options: { exact?: boolean } = {}) {
+  return page.locator('[contenteditable="true"]').and(page.getByRole('textbox', { name, exact: options.exact }));
 }
