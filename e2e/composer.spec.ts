@@ -13,7 +13,7 @@ async function newThread(page: Page, title: string, text = 'Ein neues Thema zum 
   await editor(page, 'Your post').click();
   await page.keyboard.type(text);
   await page.getByRole('button', { name: 'Start thread' }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
   return page.url().replace(/[?#].*$/, '');
 }
 

@@ -32,7 +32,7 @@ test('two residents talk live: rich text appears, edits follow, a quoted reply c
   await editor(a, 'Your post').click();
   await a.keyboard.type('Wer hätte Lust, im Juli ein Fest im Park zu organisieren?');
   await a.getByRole('button', { name: 'Start thread' }).click();
-  await expect(a.getByRole('heading', { name: title })).toBeVisible();
+  await expect(a.getByRole('heading', { name: title, level: 2 })).toBeVisible();
   const threadUrl = a.url().replace(/\?.*$/, '');
 
   await b.goto(threadUrl);

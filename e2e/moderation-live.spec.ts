@@ -24,7 +24,7 @@ test('a report reaches the moderators live; hidden with reasons, appealed, and r
   await richEditor(author, 'Your post').click();
   await author.keyboard.type(text);
   await author.getByRole('button', { name: 'Start thread' }).click();
-  await expect(author.getByRole('heading', { name: title })).toBeVisible();
+  await expect(author.getByRole('heading', { name: title, level: 2 })).toBeVisible();
   const threadUrl = author.url().replace(/\?.*$/, '');
 
   // A guest reads the thread.

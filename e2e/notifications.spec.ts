@@ -31,7 +31,7 @@ test('replies to one thread are one notification entry with the repliers named; 
   await richEditor(starter, 'Your post').click();
   await starter.keyboard.type('Wer kommt zum Treffen am Donnerstag?');
   await starter.getByRole('button', { name: 'Start thread' }).click();
-  await expect(starter.getByRole('heading', { name: title })).toBeVisible();
+  await expect(starter.getByRole('heading', { name: title, level: 2 })).toBeVisible();
   const threadUrl = starter.url().replace(/[?#].*$/, '');
 
   const first = await residentOfHafenstadt(browser, 'erste');

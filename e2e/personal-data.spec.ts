@@ -68,7 +68,7 @@ test('a resident downloads a copy of their data, opens it, and deletes the accou
   await richEditor(page, 'Your post').click();
   await page.keyboard.type(words);
   await page.getByRole('button', { name: 'Start thread' }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
   const threadUrl = page.url().replace(/[?#].*$/, '');
 
   await page.goto('/account');
@@ -133,7 +133,7 @@ test('a resident downloads a copy of their data, opens it, and deletes the accou
 
   // The thread stays readable, its opening post now by "former member".
   await guest.goto(threadUrl);
-  await expect(guest.getByRole('heading', { name: title })).toBeVisible();
+  await expect(guest.getByRole('heading', { name: title, level: 2 })).toBeVisible();
   const post = guest.locator('.post', { hasText: words });
   await expect(post).toBeVisible();
   await expect(post).toContainText('Former member');

@@ -38,7 +38,7 @@ test('in Arabic, the names of people who wrote keep their order in posts, lists 
   await page.goto('/towns/hafenstadt/forums/ideen?lng=ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await page.getByRole('link', { name: 'Parkplätze am Markt' }).click();
-  await expect(page.getByRole('heading', { name: 'Parkplätze am Markt' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Parkplätze am Markt', level: 2 })).toBeVisible();
   const authors = await paintedLeftToRight(page, '.post', 'Rana R.');
   expect(authors.length).toBeGreaterThan(0);
   expect(authors).not.toContain(false);
@@ -66,7 +66,7 @@ test('in Arabic, notifications keep Latin names and thread titles whole', async 
   // Someone replies in a thread the admin follows, so there is something to read.
   await page.goto('/towns/hafenstadt/forums/ideen?lng=en');
   await page.getByRole('link', { name: 'Parkplätze am Markt' }).click();
-  await expect(page.getByRole('heading', { name: 'Parkplätze am Markt' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Parkplätze am Markt', level: 2 })).toBeVisible();
   const followed = page.getByRole('button', { name: 'Follow this thread' });
   if (await followed.count()) await followed.click();
   const other = await (await page.context().browser()!.newContext()).newPage();
