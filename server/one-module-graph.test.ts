@@ -52,7 +52,9 @@ describe('one module graph per process', () => {
       while (loading) {
         const rows = await probe`
           select split_part(application_name, ':', 1) as application_name, count(*)::int as n from pg_stat_activity
-           where datname = ${database} and application_name <> 'one-graph-probe' group by 1`;
+           where datname = ${database} and application_name <> 'one-graph-probe'
+             and backend_type = 'client backend'
+           group by 1`;
         samples.push(Object.fromEntries(rows.map((row) => [row.application_name, row.n])));
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
@@ -79,6 +81,9 @@ describe('one module graph per process', () => {
     expect(most('weltoffen-jobs')).toBeLessThanOrEqual(4);
     // Nothing else connects (lucia's adapter, for one, uses the app's pool).
     const names = new Set(samples.flatMap((sample) => Object.keys(sample)));
-    expect([...names].filter((name) => !['weltoffen', 'weltoffen-listener', 'weltoffen-jobs'].includes(name))).toEqual([]);
+    expect([...names].filter((name) => !['', 'weltoffen', 'weltoffen-listener', 'weltoffen-jobs'].includes(name))).toEqual([]);
+    // A connection shows with no name for the moment it is still starting up; one that stays unnamed (a
+    // pool opened without the app's settings) would show in sample after sample.
+    expect(samples.filter((sample) => sample[''] !== undefined).length).toBeLessThanOrEqual(2);
   });
 });
