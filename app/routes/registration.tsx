@@ -22,8 +22,8 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, registrati
 
 export default function RegistrationPage() {
   const { t } = useTranslation(['dialogues', 'common']);
-  const { registration, event, notice } = useLoaderData<typeof loader>();
-  const reply = useFormReply('confirm') ?? useFormReply('cancel');
+  const { registration, event, notice, guestQa } = useLoaderData<typeof loader>();
+  const reply = useFormReply('confirm') ?? useFormReply('cancel') ?? useFormReply('qa');
   const live = registration.status !== 'cancelled' && event.status === 'published';
   return (
     <div className="page narrow stack">
@@ -78,6 +78,14 @@ export default function RegistrationPage() {
           </Form>
         ) : null}
       </section>
+      {guestQa ? (
+        <Form method="post" className="card stack">
+          <p>{t('registration.joinQaHint')}</p>
+          <button type="submit" name="intent" value="qa" className="button primary">
+            {t('registration.joinQa')}
+          </button>
+        </Form>
+      ) : null}
       <p>
         <Link to={event.path}>{t('registration.toEvent')}</Link>
       </p>

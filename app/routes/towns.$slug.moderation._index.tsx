@@ -132,7 +132,10 @@ function FindByReference() {
 function QueueCard({ item, slug, when }: { item: QueueItem; slug: string; when: (date: Date | string) => string }) {
   const { t } = useTranslation(['moderation', 'forums']);
   const name = item.subjectName ?? t('formerMember');
-  const heading = item.targetKind === 'user' ? t('queue.aboutPerson', { name }) : <bdi>{item.threadTitle ?? ''}</bdi>;
+  const heading =
+    item.targetKind === 'user' ? t('queue.aboutPerson', { name })
+    : item.targetKind === 'question' ? t('queue.question', { event: item.eventTitle ?? '' })
+    : <bdi>{item.threadTitle ?? ''}</bdi>;
   return (
     <li className="card queue-item" data-testid={`case-${item.id}`} data-post-id={item.postId ?? undefined}>
       <h3 className="queue-item-title" dir={item.targetKind === 'post' ? 'auto' : undefined}>
@@ -145,7 +148,7 @@ function QueueCard({ item, slug, when }: { item: QueueItem; slug: string; when: 
         </p>
       ) : null}
       <p className="meta">
-        {item.targetKind === 'post' ? <>{t('queue.author', { name })} · </> : null}
+        {item.targetKind !== 'user' ? <>{t('queue.author', { name })} · </> : null}
         {t('queue.opened', { when: when(item.openedAt) })}
         {item.reportCount ? ` · ${t('queue.reports', { count: item.reportCount })}` : null}
         {item.categories.length ? ` · ${item.categories.map((c) => t(`categories.${c}`)).join(', ')}` : null}

@@ -16,7 +16,7 @@ import { CaseBadges } from '#app/components/moderation/case-badges';
 import { checkDecision, DECIDE_INTENT, decideForm, DecisionForm } from '#app/components/moderation/decision-form';
 import { useDateFormat } from '#app/components/use-date-format';
 
-export const handle = { i18n: ['common', 'moderation', 'forums'] };
+export const handle = { i18n: ['common', 'moderation', 'forums', 'dialogues'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const THREAD_AND_USER: DecisionAction[] = ['lock', 'edit_title', 'move', 'slow_mode', 'warn', 'mute', 'suspend'];
@@ -24,9 +24,17 @@ const THREAD_AND_USER: DecisionAction[] = ['lock', 'edit_title', 'move', 'slow_m
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
   const { actor, town } = await requireMember(args, canModerate);
   const item = await getCase(actor, { townId: town.id, caseId: requireId(args.params.caseId) });
+  // A question at an event: shown or hidden, and a sanction for the asker if they have an account here.
+  const askerSanctions: DecisionAction[] = item.subjectUserId ? ['warn', 'mute', 'suspend'] : [];
   const actions: DecisionAction[] =
     item.targetKind === 'user'
       ? ['dismiss', 'warn', 'mute', 'suspend']
+      : item.targetKind === 'question'
+        ? item.questionStatus === 'held'
+          ? ['approve', 'hide', ...askerSanctions]
+          : item.questionStatus === 'hidden'
+            ? ['dismiss', ...askerSanctions]
+            : ['dismiss', 'hide', ...askerSanctions]
       : item.postStatus === 'held'
         ? ['approve', 'hide', ...THREAD_AND_USER]
         : item.postStatus === 'hidden'
@@ -96,6 +104,18 @@ export default function ModerationCase() {
             · {t(`postStatus.${item.postStatus}`)}
           </p>
           <div className="post-body moderated-content" dir="auto" dangerouslySetInnerHTML={{ __html: item.postBodyHtml ?? '' }} />
+        </section>
+      ) : item.targetKind === 'question' ? (
+        <section className="card stack" aria-labelledby="case-question">
+          <h3 id="case-question">{t('case.question')}</h3>
+          <p className="meta">
+            {t('queue.author', { name: subject })} ·{' '}
+            <Link to={item.questionsPath ?? '#'}>
+              <bdi>{item.eventTitle}</bdi>
+            </Link>{' '}
+            · {t(`dialogues:qa.status.${item.questionStatus}`)}
+          </p>
+          <blockquote dir="auto">{item.excerpt}</blockquote>
         </section>
       ) : (
         <p>{t('queue.aboutPerson', { name: subject })}</p>

@@ -23,7 +23,10 @@ import {
   registrationCounts,
 } from '#app/domain/dialogues/registrations.server';
 import { registrationCheckInUrl, registrationQrSvg } from '#app/domain/dialogues/qr.server';
-import { askQuestion, listQuestions, liveQuestion, moderateQuestion, toggleVote } from '#app/domain/dialogues/questions.server';
+import { askQuestion, guestQaAccess, listQuestions, liveQuestion, moderateQuestion, toggleVote } from '#app/domain/dialogues/questions.server';
+import { fileQuestionReport, questionReportTarget } from '#app/domain/moderation/reports.server';
+import { guestTokenCookieHeader, guestTokenFor } from './qa-guest-cookie.server';
+import type { ReportPlace } from './report.server';
 import { formatCode } from '#app/domain/dialogues/registration-code';
 import {
   askSchema,
@@ -358,17 +361,20 @@ export async function checkInAction(args: ActionFunctionArgs) {
 // ---------------------------------------------------------------------------------------------------------
 // The page behind a registration mail's link (no sign-in)
 
-const registrationTokenIntent = z.object({ intent: z.enum(['confirm', 'cancel']) });
+const registrationTokenIntent = z.object({ intent: z.enum(['confirm', 'cancel', 'qa']) });
 
 export async function registrationPageLoader(args: LoaderFunctionArgs) {
   const token = new URL(args.request.url).searchParams.get('token') ?? '';
   const language = await languageOf(args.request, args.context);
   const registration = await registrationByToken(null, { token, language });
+  const guestQa = await guestQaAccess(null, { token });
   const t = await translator(args, 'dialogues');
   const event = registration.event;
   return {
     title: await pageTitle(args, 'dialogues:registration.pageTitle'),
     token,
+    /** a guest whose registration lets them into the live Q&A */
+    guestQa: !!guestQa,
     registration: {
       status: registration.status,
       formattedCode: formatCode(registration.code),
@@ -395,8 +401,15 @@ export async function registrationPageLoader(args: LoaderFunctionArgs) {
 export async function registrationPageAction(args: ActionFunctionArgs) {
   const token = new URL(args.request.url).searchParams.get('token') ?? '';
   const formData = await args.request.clone().formData().catch(() => null);
-  const intent = formData?.get('intent') === 'confirm' ? 'confirm' : 'cancel';
+  const intent = formData?.get('intent') === 'confirm' ? 'confirm' : formData?.get('intent') === 'qa' ? 'qa' : 'cancel';
   const back = `/registration?token=${encodeURIComponent(token)}`;
+  if (intent === 'qa') {
+    return formAction(args.request, registrationTokenIntent, async () => {
+      const access = await guestQaAccess(null, { token });
+      if (!access) throw new DomainError('not_found', 'dialogues:errors.linkInvalid');
+      return redirect(access.questionsPath, { headers: { 'Set-Cookie': await guestTokenCookieHeader(args.request, access.eventId, token, args.context.https) } });
+    });
+  }
   if (intent === 'confirm') {
     return formAction(args.request, registrationTokenIntent, async () => {
       await confirmGuest(null, { token });
@@ -417,12 +430,14 @@ export async function questionsLoader(args: LoaderFunctionArgs) {
   const eventId = requireId(args.params.eventId);
   const language = await languageOf(args.request, args.context);
   const event = await getEvent(scope.actor, { townId: scope.townId, eventId, language });
-  const qa = await listQuestions(scope.actor, { townId: scope.townId, eventId });
+  const guestToken = await guestTokenFor(args.request, eventId);
+  const qa = await listQuestions(scope.actor, { townId: scope.townId, eventId, guestToken });
   return {
     title: await pageTitle(args, 'dialogues:qa.pageTitle', { title: event.title }),
     scope: publicScope(scope),
     event: { id: event.id, title: event.title, path: event.path, textLanguage: event.textLanguage },
     signedIn: !!scope.actor,
+    guestsAllowed: event.guestsAllowed && scope.townId !== null,
     ...qa,
   };
 }
@@ -433,9 +448,10 @@ export async function questionsAction(args: ActionFunctionArgs) {
   const formData = await args.request.clone().formData().catch(() => null);
   const intent = formData?.get('intent');
   const back = `${scope.base}/${eventId}/questions`;
+  const guestToken = await guestTokenFor(args.request, eventId);
   if (intent === 'vote') {
     return formAction(args.request, voteSchema, async (input) => {
-      await toggleVote(await requireActor(args), { townId: scope.townId, eventId, questionId: input.questionId });
+      await toggleVote(scope.actor, { townId: scope.townId, eventId, questionId: input.questionId, guestToken });
       return redirect(back);
     });
   }
@@ -449,11 +465,28 @@ export async function questionsAction(args: ActionFunctionArgs) {
     args.request,
     askSchema,
     async (input) => {
-      const { status } = await askQuestion(await requireActor(args), { townId: scope.townId, eventId, body: input.body, anonymous: input.anonymous });
+      const { status } = await askQuestion(scope.actor, { townId: scope.townId, eventId, body: input.body, anonymous: input.anonymous, guestToken });
       return redirect(`${back}?asked=${status}`);
     },
     { defaults: { intent: 'ask' } },
   );
+}
+
+/** Reporting a question at the event, or its asker, to the moderation team of its town. */
+export async function questionReportPlace(args: RouteArgs): Promise<ReportPlace> {
+  const scope = await eventScope(args);
+  const eventId = requireId(args.params.eventId);
+  const questionId = requireId(args.params.questionId);
+  const guestToken = await guestTokenFor(args.request, eventId);
+  const where = { townId: scope.townId, eventId, questionId, guestToken };
+  const target = await questionReportTarget(scope.actor, where);
+  return {
+    actor: scope.actor,
+    target,
+    path: `${scope.base}/${eventId}/questions/${questionId}/report`,
+    backPath: target.questionsPath ?? `${scope.base}/${eventId}/questions`,
+    file: (input) => fileQuestionReport(scope.actor, { ...input, ...where }),
+  };
 }
 
 export async function presentLoader(args: LoaderFunctionArgs) {

@@ -21,6 +21,7 @@ import { saveModerationSettings } from '#app/domain/moderation/settings.server';
 import { addWatchedWord } from '#app/domain/moderation/word-lists.server';
 import { inviteStaff } from '#app/domain/municipalities/members.server';
 import { createEvent, publishEvent } from '#app/domain/dialogues/events.server';
+import { askQuestion, listQuestions, moderateQuestion } from '#app/domain/dialogues/questions.server';
 import { recordIncident } from '#app/domain/incidents/incidents.server';
 import { buildDataExport, requestExport } from '#app/domain/personal-data/export.server';
 import { insertNextVersion } from '#app/domain/selfcheck/templates.server';
@@ -101,8 +102,12 @@ export interface Scenario {
   selfcheck: { closedRoundId: number; openRoundId: number; memberComment: string; authorComment: string };
   /** A ready copy of `member`'s data (personal data export). */
   exportId: number;
-  /** A published hybrid dialogue event of town A (its join link is a marker), with questions for registrants. */
-  event: { id: number; joinUrl: string };
+  /**
+   * A published hybrid dialogue event of town A (its join link is a marker), with questions for registrants,
+   * and Q&A questions by `author`: one open, one held by a watched word, one hidden by the organiser (their
+   * text a marker each).
+   */
+  event: { id: number; joinUrl: string; questions: Record<'open' | 'held' | 'hidden', { id: number; marker: string }> };
 }
 
 /** A word found nowhere else: a label and random letters (letters only, so search indexes it as one word). */
@@ -236,6 +241,13 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
   const joinUrl = `https://meet.example.org/${marker('joinlink')}`;
   const { id: eventId } = await createEvent(organiser, { townId: townA.id, ...eventInput({ mode: 'hybrid', joinUrl, capacity: 5, guestsAllowed: true, questions: 'Brauchen Sie Dolmetschung?' }) });
   await publishEvent(organiser, { townId: townA.id, eventId });
+  const qa = { townId: townA.id, eventId };
+  const questionMarkers = { open: marker('openquestion'), held: marker('heldquestion'), hidden: marker('hiddenquestion') };
+  await addWatchedWord(moderator, { townId: townA.id, pattern: questionMarkers.held, action: 'hold' });
+  for (const kind of ['open', 'held', 'hidden'] as const) await askQuestion(author, { ...qa, body: `Frage ${questionMarkers[kind]}`, anonymous: false });
+  const asked = (await listQuestions(organiser, qa)).questions;
+  const questionOf = (kind: 'open' | 'held' | 'hidden') => ({ id: asked.find((q) => q.body.includes(questionMarkers[kind]))!.id, marker: questionMarkers[kind] });
+  await moderateQuestion(organiser, { ...qa, questionId: questionOf('hidden').id, status: 'hidden' });
 
   const a = townA.slug;
   return {
@@ -266,7 +278,7 @@ export async function createScenario(prefix = 'sec'): Promise<Scenario> {
     incident: { id: incidentId, marker: incidentMarker },
     selfcheck: { closedRoundId, openRoundId, memberComment, authorComment },
     exportId,
-    event: { id: eventId, joinUrl },
+    event: { id: eventId, joinUrl, questions: { open: questionOf('open'), held: questionOf('held'), hidden: questionOf('hidden') } },
   };
 }
 

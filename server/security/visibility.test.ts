@@ -408,6 +408,30 @@ describe('the join link of a dialogue event', () => {
     }
   });
 
+  it.each(VIEWERS)('Q&A for %s: a held or hidden question shows only to its author and the Q&A’s moderators; only a shown one can be reported', async (viewer) => {
+    const { questions } = scenario.event;
+    // The Q&A's moderators: the event's organisers (organiser, admin) and the town's moderators.
+    const moderatesQa = viewer === 'organiser' || viewer === 'admin' || viewer === 'moderator';
+    const findings: string[] = [];
+    const page = await get(server.url, `${eventPath()}/questions`, { cookie: cookieOf(viewer) });
+    if (page.status !== 200) findings.push(`Q&A page: ${describeAnswer(page)}`);
+    const shows = { open: true, held: moderatesQa || viewer === 'author', hidden: moderatesQa };
+    for (const kind of ['open', 'held', 'hidden'] as const) {
+      if (page.body.includes(questions[kind].marker) !== shows[kind]) findings.push(`Q&A page ${shows[kind] ? 'lacks' : 'shows'} the ${kind} question`);
+      const path = `${eventPath()}/questions/${questions[kind].id}/report`;
+      const form = await get(server.url, path, { cookie: cookieOf(viewer) });
+      const sent = await post(server.url, path, { intent: 'review', target: 'question', category: 'spam', explanation: '' }, { cookie: cookieOf(viewer) });
+      for (const [what, answer] of [['GET', form], ['POST', sent]] as const) {
+        if (kind === 'open' ? answer.status >= 300 : answer.status !== 404) findings.push(`${what} report of the ${kind} question: ${describeAnswer(answer)}`);
+        if (kind !== 'open' && answer.body.includes(questions[kind].marker)) findings.push(`${what} report of the ${kind} question shows its text`);
+      }
+    }
+    // Another town's address for the same event does not exist.
+    const elsewhere = await get(server.url, `/towns/${scenario.townB.slug}/events/${scenario.event.id}/questions/${questions.open.id}/report`, { cookie: cookieOf(viewer) });
+    if (elsewhere.status !== 404) findings.push(`report under town B: ${describeAnswer(elsewhere)}`);
+    expect(findings).toEqual([]);
+  });
+
   it('reaches a member once registered, in the page and in their calendar file', async () => {
     const cookie = cookieOf('author');
     const before = await get(server.url, eventPath(), { cookie });

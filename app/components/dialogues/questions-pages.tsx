@@ -20,6 +20,9 @@ export interface QuestionsPageView {
   scope: EventScopeView;
   event: EventRef;
   signedIn: boolean;
+  /** a town's event that admits guests: a guest's registration link lets them ask */
+  guestsAllowed: boolean;
+  asGuest: boolean;
   questions: QuestionView[];
   canAsk: boolean;
   canModerate: boolean;
@@ -47,6 +50,7 @@ function Question({ question, view }: { question: QuestionView; view: QuestionsP
       </p>
       <p className="meta">
         {question.authorName ? <bdi>{question.authorName}</bdi> : t('qa.anonymous')}
+        {question.byGuest && question.authorName ? ` (${t('qa.guest')})` : null}
         {question.anonymous && question.authorName ? ` (${t('qa.anonymousToOthers')})` : null}
         {' · '}
         <span className={`badge question-status-${question.status}`}>{t(`qa.status.${question.status}`)}</span>
@@ -74,6 +78,11 @@ function Question({ question, view }: { question: QuestionView; view: QuestionsP
               </Form>
             ))
           : null}
+        {question.reportable ? (
+          <Link to={`${view.event.path}/questions/${question.id}/report`} className="button small">
+            {t('qa.report')}
+          </Link>
+        ) : null}
       </div>
     </li>
   );
@@ -100,6 +109,7 @@ export function QuestionsPage({ view }: { view: QuestionsPageView }) {
       {asked === 'open' ? <Notice>{t('qa.asked')}</Notice> : null}
       {asked === 'held' ? <Notice>{t('qa.held')}</Notice> : null}
       <FormAlert errors={otherReply?.error?.[''] ?? undefined} />
+      {view.asGuest ? <p>{t('qa.asGuest')}</p> : null}
       {view.canAsk ? (
         <Form method="post" className="card stack" {...getFormProps(form)}>
           <FormAlert errors={form.errors} />
@@ -111,7 +121,10 @@ export function QuestionsPage({ view }: { view: QuestionsPageView }) {
           </button>
         </Form>
       ) : (
-        <p>{view.signedIn ? t('qa.membersOnly') : <Link to={`/login?redirectTo=${encodeURIComponent(`${view.event.path}/questions`)}`}>{t('qa.signInToAsk')}</Link>}</p>
+        <>
+          <p>{view.signedIn ? t('qa.membersOnly') : <Link to={`/login?redirectTo=${encodeURIComponent(`${view.event.path}/questions`)}`}>{t('qa.signInToAsk')}</Link>}</p>
+          {view.guestsAllowed ? <p className="hint">{t('qa.guestHint')}</p> : null}
+        </>
       )}
       {view.questions.length ? (
         <ul className="question-list" aria-live="polite" data-testid="questions">

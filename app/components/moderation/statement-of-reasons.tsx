@@ -18,7 +18,11 @@ export function StatementOfReasons({ decision, headingLevel = 2 }: { decision: D
         <dd data-testid="statement-action">{t(`actions.${decision.action}`)}</dd>
         <dt>{t('statement.concerns')}</dt>
         <dd>
-          {decision.threadTitle ? t('statement.thread', { title: decision.threadTitle }) : t('statement.account', { town: decision.townName })}
+          {decision.threadTitle
+            ? t('statement.thread', { title: decision.threadTitle })
+            : decision.eventTitle
+              ? t('statement.question', { title: decision.eventTitle })
+              : t('statement.account', { town: decision.townName })}
           {decision.postExcerpt ? <blockquote dir="auto">{decision.postExcerpt}</blockquote> : null}
         </dd>
         <dt>{t('statement.ground')}</dt>

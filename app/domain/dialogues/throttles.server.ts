@@ -5,4 +5,5 @@ import type { ThrottleRule } from '#app/domain/auth/throttle.server';
 export const dialogueThrottles = {
   guestRegistrationPerIp: (ip: string): ThrottleRule => ({ bucket: `dialogue:guest:ip:${ip}`, limit: 10, windowSeconds: 60 * 60 }),
   questionsPerPerson: (userId: string): ThrottleRule => ({ bucket: `dialogue:question:user:${userId}`, limit: 5, windowSeconds: 60 }),
+  questionsPerGuest: (registrationId: number): ThrottleRule => ({ bucket: `dialogue:question:guest:${registrationId}`, limit: 5, windowSeconds: 60 }),
 };

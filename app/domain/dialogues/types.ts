@@ -84,4 +84,8 @@ export interface QuestionView {
   votes: number;
   votedByMe: boolean;
   mine: boolean;
+  /** asked by a guest (a confirmed guest registration, no account) */
+  byGuest: boolean;
+  /** whether the reader may report it (a participant, not its author, and not a moderator of it) */
+  reportable: boolean;
 }

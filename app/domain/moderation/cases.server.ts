@@ -1,5 +1,5 @@
 /**
- * The moderation queue of a town: one open case per item (a post or a person), to which reports, holds and
+ * The moderation queue of a town: one open case per item (a post, a question at an event, or a person), to which reports, holds and
  * watched-word hits attach. Oldest first. A moderator claims a case so two do not decide the same one; a
  * claim runs out by itself if it is abandoned.
  */
@@ -18,7 +18,7 @@ import { parseReportReference } from './references';
 
 interface OpenCaseInput {
   townId: number;
-  target: { kind: 'post'; postId: number; authorId: string | null } | { kind: 'user'; userId: string };
+  target: { kind: 'post'; postId: number; authorId: string | null } | { kind: 'question'; questionId: number; authorId: string | null } | { kind: 'user'; userId: string };
   held?: boolean;
   holdReason?: HoldReason | null;
   watchedPattern?: string | null;
@@ -29,18 +29,24 @@ interface OpenCaseInput {
 export async function openCase(tx: Tx, input: OpenCaseInput): Promise<number> {
   const { target } = input;
   const postId = target.kind === 'post' ? target.postId : null;
-  const subject = target.kind === 'post' ? target.authorId : target.userId;
+  const questionId = target.kind === 'question' ? target.questionId : null;
+  const subject = target.kind === 'user' ? target.userId : target.authorId;
   const shielded = postId ? await concernsShieldedOfficial(tx, postId) : false;
-  const values = sql`(${input.townId}, ${target.kind}, ${postId}, ${subject}, ${input.held ?? false}, ${input.holdReason ?? null},
+  const values = sql`(${input.townId}, ${target.kind}, ${postId}, ${questionId}, ${subject}, ${input.held ?? false}, ${input.holdReason ?? null},
                       ${input.watchedPattern ?? null}, ${shielded}, ${input.reports ?? 0})`;
+  const sameItem = {
+    post: sql`on conflict (post_id) where status = 'open' and target_kind = 'post'`,
+    question: sql`on conflict (question_id) where status = 'open' and target_kind = 'question'`,
+    user: sql`on conflict (municipality_id, subject_user_id) where status = 'open' and target_kind = 'user'`,
+  }[target.kind];
   const merge = sql`do update set report_count = moderation_cases.report_count + excluded.report_count,
                                   held = moderation_cases.held or excluded.held,
                                   hold_reason = coalesce(moderation_cases.hold_reason, excluded.hold_reason),
                                   watched_pattern = coalesce(moderation_cases.watched_pattern, excluded.watched_pattern)`;
   const [row] = await tx`
-    insert into moderation_cases (municipality_id, target_kind, post_id, subject_user_id, held, hold_reason, watched_pattern, shielded, report_count)
+    insert into moderation_cases (municipality_id, target_kind, post_id, question_id, subject_user_id, held, hold_reason, watched_pattern, shielded, report_count)
     values ${values}
-    ${target.kind === 'post' ? sql`on conflict (post_id) where status = 'open' and target_kind = 'post'` : sql`on conflict (municipality_id, subject_user_id) where status = 'open' and target_kind = 'user'`}
+    ${sameItem}
     ${merge}
     returning id`;
   const caseId = Number(row.id);
@@ -65,8 +71,10 @@ export async function concernsShieldedOfficial(tx: Tx, postId: number): Promise<
 
 
 const caseColumns = (viewerId: string) => sql`
-  c.id, c.target_kind, c.post_id, p.thread_id, t.title as thread_title, left(p.body_text, 280) as excerpt, p.status as post_status,
-  s.display_name as subject_name, c.held, c.hold_reason, c.watched_pattern, c.shielded,
+  c.id, c.target_kind, c.post_id, p.thread_id, t.title as thread_title, coalesce(left(p.body_text, 280), left(q.body, 280)) as excerpt, p.status as post_status,
+  c.question_id, q.status as question_status, qe.title as event_title,
+  case when qe.id is not null then coalesce('/towns/' || qm.slug, '/network') || '/events/' || qe.id || '/questions' end as questions_path,
+  coalesce(s.display_name, qg.guest_name) as subject_name, c.held, c.hold_reason, c.watched_pattern, c.shielded,
   c.reopened_from_decision_id is not null as reopened, c.report_count,
   coalesce((select array_agg(distinct r.category order by r.category) from reports r where r.case_id = c.id), '{}') as categories,
   c.opened_at,
@@ -77,6 +85,10 @@ const caseColumns = (viewerId: string) => sql`
 const caseJoins = sql`
   left join posts p on p.id = c.post_id
   left join threads t on t.id = p.thread_id
+  left join dialogue_questions q on q.id = c.question_id
+  left join dialogue_events qe on qe.id = q.event_id
+  left join municipalities qm on qm.id = qe.municipality_id
+  left join dialogue_registrations qg on qg.id = q.guest_registration_id
   left join users s on s.id = c.subject_user_id
   left join users cu on cu.id = c.claimed_by`;
 

@@ -9,6 +9,7 @@ import { DomainError } from '#app/domain/errors';
 import { publish } from '#app/domain/bus.server';
 import { canModerate, type Actor, type MaybeActor } from '#app/domain/auth/permissions';
 import { announcePublishedPost } from '#app/domain/forums/posts.server';
+import { setQuestionStatusByDecision } from '#app/domain/dialogues/questions.server';
 import { recordAudit } from './audit.server';
 import { claimConflict } from './cases.server';
 import { decisionLink, noticeToMember, noticeToReporters } from './notices.server';
@@ -25,6 +26,8 @@ interface Subject {
   caseId: number | null;
   held: boolean;
   post: { id: number; status: string; position: number; authorId: string | null; quotedAuthorId: string | null } | null;
+  /** a question at a dialogue event */
+  question: { id: number; status: string } | null;
   thread: { id: number; forumId: number; title: string; authorId: string | null; locked: boolean; pinned: boolean; slowModeSeconds: number | null } | null;
   userId: string | null;
 }
@@ -42,9 +45,13 @@ async function takeCase(tx: Tx, moderator: Actor, townId: number, caseId: number
     update moderation_cases set status = 'decided', decided_at = now(), claimed_by = null, claimed_until = null
      where id = ${caseId} and municipality_id = ${townId} and status = 'open'
        and (claimed_by is null or claimed_until <= now() or claimed_by = ${moderator.userId})
-    returning target_kind, post_id, subject_user_id, held`;
+    returning target_kind, post_id, question_id, subject_user_id, held`;
   if (!item) throw await claimConflict(tx, townId, caseId);
-  if (item.targetKind === 'user') return { caseId, held: false, post: null, thread: null, userId: item.subjectUserId };
+  if (item.targetKind === 'user') return { caseId, held: false, post: null, question: null, thread: null, userId: item.subjectUserId };
+  if (item.targetKind === 'question') {
+    const [question] = await tx`select id, status, author_id from dialogue_questions where id = ${item.questionId} for update`;
+    return { caseId, held: item.held, post: null, question: { id: Number(question.id), status: question.status }, thread: null, userId: question.authorId };
+  }
   const [post] = await tx`
     select p.id, p.status, p.position, p.author_id, p.thread_id, q.author_id as quoted_author_id from posts p
       left join posts q on q.id = p.quoted_post_id
@@ -53,6 +60,7 @@ async function takeCase(tx: Tx, moderator: Actor, townId: number, caseId: number
     caseId,
     held: item.held,
     post: { id: Number(post.id), status: post.status, position: post.position, authorId: post.authorId, quotedAuthorId: post.quotedAuthorId },
+    question: null,
     thread: await loadThread(tx, townId, Number(post.threadId)),
     userId: post.authorId,
   };
@@ -62,10 +70,12 @@ function assertApplicable(subject: Subject, action: DecisionAction) {
   const isPostAction = (POST_ACTIONS as readonly string[]).includes(action);
   const isThreadAction = (THREAD_ACTIONS as readonly string[]).includes(action);
   const isUserAction = (USER_ACTIONS as readonly string[]).includes(action);
-  if (isPostAction && action !== 'dismiss' && !subject.post) throw notApplicable();
-  if (action === 'dismiss' && (!subject.caseId || subject.post?.status === 'held')) throw notApplicable();
-  if (action === 'approve' && subject.post?.status !== 'held') throw notApplicable();
-  if (action === 'hide' && subject.post?.status === 'hidden') throw notApplicable();
+  // The content decided on: a post or a question (held, shown or hidden alike).
+  const content = subject.post ?? subject.question;
+  if (isPostAction && action !== 'dismiss' && !content) throw notApplicable();
+  if (action === 'dismiss' && (!subject.caseId || content?.status === 'held')) throw notApplicable();
+  if (action === 'approve' && content?.status !== 'held') throw notApplicable();
+  if (action === 'hide' && content?.status === 'hidden') throw notApplicable();
   if (isThreadAction && !subject.thread) throw notApplicable();
   if (isUserAction && !subject.userId) throw notApplicable();
 }
@@ -84,7 +94,7 @@ export async function decide(
     } else {
       const thread = await loadThread(tx, townId, input.threadId ?? 0);
       if (!thread) throw new DomainError('not_found', 'forums:errors.threadNotFound');
-      subject = { caseId: null, held: false, post: null, thread, userId: null };
+      subject = { caseId: null, held: false, post: null, question: null, thread, userId: null };
       if (!(THREAD_ACTIONS as readonly string[]).includes(input.action)) throw notApplicable();
     }
     assertApplicable(subject, input.action);
@@ -95,10 +105,10 @@ export async function decide(
     const details = await apply(tx, townId, subject, input);
     const endsAt = 'days' in input ? new Date(Date.now() + input.days * 86_400_000) : null;
     // Who is affected: a person sanctioned, the author of a post, or the starter of a thread.
-    const affected = (USER_ACTIONS as readonly string[]).includes(input.action) || subject.post ? subject.userId : (subject.thread?.authorId ?? null);
+    const affected = (USER_ACTIONS as readonly string[]).includes(input.action) || subject.post || subject.question ? subject.userId : (subject.thread?.authorId ?? null);
     const [decision] = await tx`
-      insert into moderation_decisions (municipality_id, case_id, moderator_id, action, post_id, thread_id, subject_user_id, ground, facts, automated, ends_at, details)
-      values (${townId}, ${subject.caseId}, ${moderator.userId}, ${input.action}, ${subject.post?.id ?? null}, ${subject.thread?.id ?? null},
+      insert into moderation_decisions (municipality_id, case_id, moderator_id, action, post_id, question_id, thread_id, subject_user_id, ground, facts, automated, ends_at, details)
+      values (${townId}, ${subject.caseId}, ${moderator.userId}, ${input.action}, ${subject.post?.id ?? null}, ${subject.question?.id ?? null}, ${subject.thread?.id ?? null},
               ${affected}, ${input.ground}, ${input.facts}, ${input.automated}, ${endsAt}, ${tx.json(details as never)})
       returning id`;
     const decisionId = Number(decision.id);
@@ -114,7 +124,7 @@ export async function decide(
       postId: subject.post?.id,
       threadId: subject.thread?.id,
       subjectUserId: affected,
-      details: { ...details, ground: input.ground, automated: input.automated },
+      details: { ...details, ground: input.ground, automated: input.automated, ...(subject.question ? { questionId: subject.question.id } : {}) },
     });
     if (subject.caseId) {
       await tx`update reports set status = 'closed' where case_id = ${subject.caseId}`;
@@ -138,9 +148,14 @@ async function apply(tx: Tx, townId: number, subject: Subject, input: DecisionIn
     case 'suspend':
       return {};
     case 'approve':
-      await setPostStatus(tx, townId, post!, thread!, 'published');
+      if (subject.question) await setQuestionStatusByDecision(tx, subject.question.id, 'open');
+      else await setPostStatus(tx, townId, post!, thread!, 'published');
       return {};
     case 'hide':
+      if (subject.question) {
+        await setQuestionStatusByDecision(tx, subject.question.id, 'hidden');
+        return { previousStatus: subject.question.status };
+      }
       await setPostStatus(tx, townId, post!, thread!, 'hidden');
       return { previousStatus: post!.status };
     case 'edit_title':
@@ -198,13 +213,19 @@ async function threadChanged(tx: Tx, townId: number, thread: { id: number; forum
 export async function reverseDecision(tx: Tx, decisionId: number): Promise<void> {
   const [decision] = await tx`
     update moderation_decisions set reversed_at = now() where id = ${decisionId} and reversed_at is null
-    returning municipality_id, case_id, action, post_id, thread_id, subject_user_id, details`;
+    returning municipality_id, case_id, action, post_id, question_id, thread_id, subject_user_id, details`;
   if (!decision) return;
   const townId = Number(decision.municipalityId);
   const details = decision.details as Record<string, unknown>;
   const thread = decision.threadId ? await loadThread(tx, townId, Number(decision.threadId)) : null;
   switch (decision.action as DecisionAction) {
     case 'hide': {
+      if (decision.questionId) {
+        // Back as it was before (open, live or answered); a question hidden meanwhile by the Q&A's moderators stays so.
+        const [question] = await tx`select status from dialogue_questions where id = ${decision.questionId}`;
+        if (question?.status === 'hidden') await setQuestionStatusByDecision(tx, Number(decision.questionId), 'open');
+        break;
+      }
       const [post] = await tx`
         select p.id, p.status, p.position, p.author_id, q.author_id as quoted_author_id from posts p left join posts q on q.id = p.quoted_post_id
          where p.id = ${decision.postId} for update of p`;
@@ -244,11 +265,11 @@ export async function reverseDecision(tx: Tx, decisionId: number): Promise<void>
       break;
     case 'dismiss':
     case 'approve': {
-      const [original] = await tx`select target_kind, post_id, subject_user_id from moderation_cases where id = ${decision.caseId}`;
+      const [original] = await tx`select target_kind, post_id, question_id, subject_user_id from moderation_cases where id = ${decision.caseId}`;
       if (!original) break;
       const [reopened] = await tx`
-        insert into moderation_cases (municipality_id, target_kind, post_id, subject_user_id, reopened_from_decision_id)
-        values (${townId}, ${original.targetKind}, ${original.postId}, ${original.subjectUserId}, ${decisionId})
+        insert into moderation_cases (municipality_id, target_kind, post_id, question_id, subject_user_id, reopened_from_decision_id)
+        values (${townId}, ${original.targetKind}, ${original.postId}, ${original.questionId}, ${original.subjectUserId}, ${decisionId})
         on conflict do nothing returning id`;
       if (reopened) await publish(tx, { type: 'queue:changed', townId, caseId: Number(reopened.id) });
       break;
@@ -268,13 +289,16 @@ export async function getDecision(actor: MaybeActor, { decisionId }: { decisionI
   if (!actor) throw notFound;
   const [row] = await sql`
     select d.id, m.slug as town_slug, m.name as town_name, d.municipality_id, d.action, d.ground, d.facts, d.automated, d.ends_at, d.created_at,
-           d.reversed_at, d.details, d.post_id, left(p.body_text, 500) as post_excerpt, d.thread_id, t.title as thread_title,
+           d.reversed_at, d.details, d.post_id, coalesce(left(p.body_text, 500), left(dq.body, 500)) as post_excerpt, d.thread_id, t.title as thread_title,
+           dqe.title as event_title,
            mu.display_name as moderator_name, d.created_at + make_interval(days => ${APPEAL_WINDOW_DAYS}) as appealable_until,
            d.subject_user_id = ${actor.userId} as is_subject,
            exists (select 1 from reports r where r.case_id = d.case_id and r.reporter_id = ${actor.userId}) as is_reporter
       from moderation_decisions d
       join municipalities m on m.id = d.municipality_id
       left join posts p on p.id = d.post_id
+      left join dialogue_questions dq on dq.id = d.question_id
+      left join dialogue_events dqe on dqe.id = dq.event_id
       left join threads t on t.id = d.thread_id
       left join users mu on mu.id = d.moderator_id
      where d.id = ${decisionId}`;

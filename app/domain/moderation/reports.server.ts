@@ -1,6 +1,6 @@
 /**
- * Notices (DSA art. 16): anyone may report a post or a person in a town — signed in, or as a guest with an
- * optional address for the answer. Each report gets a receipt; the reporter hears of the decision later.
+ * Notices (DSA art. 16): anyone may report a post, a question at a dialogue event, or a person in a town —
+ * signed in, or as a guest with an optional address for the answer. Each report gets a receipt; the reporter hears of the decision later.
  * One open report per reporter and item; reporting is throttled per account and per address.
  */
 import { sql, type Tx } from '#app/database/client.server';
@@ -12,6 +12,7 @@ import { postTextShown, threadReadable } from '#app/domain/forums/visibility.ser
 import { enqueueMail } from '#app/domain/mail/outbox.server';
 import { renderMail } from '#app/domain/mail/templates.server';
 import { publish } from '#app/domain/bus.server';
+import { reportableQuestion, type QaInput } from '#app/domain/dialogues/questions.server';
 import { activeSanction } from './screening.server';
 import { openCase } from './cases.server';
 import { recordAudit } from './audit.server';
@@ -24,13 +25,20 @@ const reportRules = (actor: MaybeActor, ip: string): ThrottleRule[] =>
     : [{ bucket: `report:ip:${ip}`, limit: 5, windowSeconds: 60 * 60 }];
 
 export interface ReportTarget {
-  kind: 'post' | 'user';
+  /** what the content is: a forum post or a question at an event */
+  kind: 'post' | 'question';
+  /** the town whose moderation queue takes the report */
+  townId: number;
   postId: number | null;
+  questionId: number | null;
   userId: string | null;
   /** for the report page: what is being reported */
   authorName: string | null;
+  anonymous: boolean;
   excerpt: string | null;
+  /** where the reporter goes back to */
   threadId: number | null;
+  questionsPath: string | null;
 }
 
 /** What a report form is about: a post in this town the reporter can read, or its author. */
@@ -41,15 +49,40 @@ export async function reportTarget(actor: MaybeActor, { townId, postId }: { town
       left join users u on u.id = p.author_id
      where p.id = ${postId} and p.municipality_id = ${townId} and p.status = 'published' and ${threadReadable(actor)} and ${postTextShown(actor)}`;
   if (!post) throw new DomainError('not_found', 'forums:errors.postNotFound');
-  return { kind: 'post', postId: Number(post.id), userId: post.authorId, authorName: post.displayName, excerpt: post.excerpt, threadId: Number(post.threadId) };
+  return {
+    kind: 'post', townId, postId: Number(post.id), questionId: null, userId: post.authorId, authorName: post.displayName, anonymous: false,
+    excerpt: post.excerpt, threadId: Number(post.threadId), questionsPath: null,
+  };
 }
 
-export async function fileReport(actor: MaybeActor, input: ReportInput & ClientFacts & { townId: number; postId: number }): Promise<{ reportId: number; reference: string }> {
-  const { townId, postId } = input;
-  const target = await reportTarget(actor, { townId, postId });
+/** The same for a question at a dialogue event (the event's town, or at a network event the asker's). */
+export async function questionReportTarget(actor: MaybeActor, input: QaInput & { questionId: number }): Promise<ReportTarget> {
+  const question = await reportableQuestion(actor, input);
+  return {
+    kind: 'question', townId: question.queueTownId, postId: null, questionId: question.questionId, userId: question.authorId,
+    authorName: question.authorName, anonymous: question.anonymous, excerpt: question.body, threadId: null, questionsPath: question.questionsPath,
+  };
+}
+
+type ReportFacts = ReportInput & ClientFacts;
+
+export async function fileReport(actor: MaybeActor, input: ReportFacts & { townId: number; postId: number }): Promise<{ reportId: number; reference: string }> {
+  return recordReport(actor, input, await reportTarget(actor, { townId: input.townId, postId: input.postId }));
+}
+
+export async function fileQuestionReport(actor: MaybeActor, input: ReportFacts & QaInput & { questionId: number }): Promise<{ reportId: number; reference: string }> {
+  return recordReport(actor, input, await questionReportTarget(actor, input));
+}
+
+/** `input.target` says whether the content is reported ('post' or 'question', as the target's kind) or its author ('user'). */
+async function recordReport(actor: MaybeActor, input: ReportFacts, target: ReportTarget): Promise<{ reportId: number; reference: string }> {
+  const { townId } = target;
+  const aboutContent = input.target !== 'user';
+  if (aboutContent && input.target !== target.kind) throw new DomainError('invalid', 'moderation:errors.target', {}, 'target');
   if (actor && target.userId === actor.userId) throw new DomainError('invalid', 'moderation:errors.ownContent', {}, 'target');
-  if (input.target === 'user' && !target.userId) throw new DomainError('invalid', 'moderation:errors.formerMember', {}, 'target');
+  if (!aboutContent && !target.userId) throw new DomainError('invalid', 'moderation:errors.formerMember', {}, 'target');
   const rules = reportRules(actor, input.ip);
+  const kind = aboutContent ? target.kind : 'user';
   return sql.begin(async (tx) => {
     if (actor) {
       const sanction = await activeSanction(tx, townId, actor.userId);
@@ -57,21 +90,31 @@ export async function fileReport(actor: MaybeActor, input: ReportInput & ClientF
     }
     await assertNotThrottled(tx, rules, 'moderation:errors.tooManyReports');
     if (actor) {
-      const [already] = await tx`
-        select 1 from reports where reporter_id = ${actor.userId} and status = 'open'
-           and ${input.target === 'post' ? tx`post_id = ${postId} and target_kind = 'post'` : tx`subject_user_id = ${target.userId} and target_kind = 'user'`}`;
+      const same =
+        kind === 'post' ? tx`post_id = ${target.postId} and target_kind = 'post'`
+        : kind === 'question' ? tx`question_id = ${target.questionId} and target_kind = 'question'`
+        : tx`subject_user_id = ${target.userId} and target_kind = 'user'`;
+      const [already] = await tx`select 1 from reports where reporter_id = ${actor.userId} and status = 'open' and ${same}`;
       if (already) throw new DomainError('conflict', 'moderation:errors.alreadyReported', {}, 'category');
     }
-    const caseTarget = input.target === 'post' ? { kind: 'post' as const, postId, authorId: target.userId } : { kind: 'user' as const, userId: target.userId! };
+    const caseTarget =
+      kind === 'post' ? { kind: 'post' as const, postId: target.postId!, authorId: target.userId }
+      : kind === 'question' ? { kind: 'question' as const, questionId: target.questionId!, authorId: target.userId }
+      : { kind: 'user' as const, userId: target.userId! };
     const caseId = await openCase(tx, { townId, target: caseTarget, reports: 1 });
+    const postId = kind === 'post' ? target.postId : null;
+    const questionId = kind === 'question' ? target.questionId : null;
     const [report] = await tx`
-      insert into reports (municipality_id, case_id, target_kind, post_id, subject_user_id, reporter_id, reporter_email, category, explanation)
-      values (${townId}, ${caseId}, ${input.target}, ${input.target === 'post' ? postId : null}, ${target.userId}, ${actor?.userId ?? null},
+      insert into reports (municipality_id, case_id, target_kind, post_id, question_id, subject_user_id, reporter_id, reporter_email, category, explanation)
+      values (${townId}, ${caseId}, ${kind}, ${postId}, ${questionId}, ${target.userId}, ${actor?.userId ?? null},
               ${actor ? null : (input.email ?? null)}, ${input.category}, ${input.explanation})
       returning id`;
     const reportId = Number(report.id);
     await recordAttempt(tx, rules);
-    await recordAudit(tx, { townId, actorId: actor?.userId ?? null, action: 'report', caseId, postId: input.target === 'post' ? postId : null, subjectUserId: target.userId, details: { category: input.category, reportId } });
+    await recordAudit(tx, {
+      townId, actorId: actor?.userId ?? null, action: 'report', caseId, postId, subjectUserId: target.userId,
+      details: { category: input.category, reportId, ...(questionId ? { questionId } : {}) },
+    });
     await sendReceipt(tx, townId, reportId, actor, input.email ?? null, input.language);
     return { reportId, reference: reportReference(reportId) };
   });

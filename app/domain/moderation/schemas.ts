@@ -51,7 +51,8 @@ const checkbox = z
   .transform((value) => !!value);
 
 export const reportSchema = z.object({
-  target: z.enum(['post', 'user'], { errorMap: () => ({ message: 'moderation:errors.target' }) }),
+  // the content (a post, or a question at an event) or its author
+  target: z.enum(['post', 'question', 'user'], { errorMap: () => ({ message: 'moderation:errors.target' }) }),
   category: z.enum(REPORT_CATEGORIES, { errorMap: () => ({ message: 'moderation:errors.category' }) }),
   explanation: z.string().trim().max(2000, 'moderation:errors.tooLong').default(''),
   email: z
@@ -63,6 +64,13 @@ export const reportSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
 });
 export type ReportInput = z.infer<typeof reportSchema>;
+
+/** The report page's steps: review (checks and shows the report back), send (files it), change (back to the form). */
+export const reportFlowSchema = z.discriminatedUnion('intent', [
+  reportSchema.extend({ intent: z.literal('review') }),
+  reportSchema.extend({ intent: z.literal('send') }),
+  reportSchema.partial().extend({ intent: z.literal('change') }),
+]);
 
 const reasons = {
   ground: z.enum(GROUNDS, { errorMap: () => ({ message: 'moderation:errors.ground' }) }),

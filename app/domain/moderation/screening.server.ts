@@ -104,9 +104,12 @@ export async function screenNewPost(tx: Tx, actor: Actor, input: ScreenInput): P
   return published;
 }
 
-/** An edit is checked too: a blocking word refuses it; a holding or flagging word sends the post to the queue. */
-export async function screenEdit(tx: Tx, actor: Actor, townId: number, text: string): Promise<{ flaggedPattern: string | null }> {
-  const [state] = await tx`select watched_words_version, ${sanctionJson(townId, actor.userId)} as sanction from municipalities where id = ${townId}`;
+/**
+ * An edit is checked too: a blocking word refuses it; a holding or flagging word sends the post to the queue.
+ * (Also a guest's question at an event, `actor` null: the town's list applies, there is no sanction to check.)
+ */
+export async function screenEdit(tx: Tx, actor: Actor | null, townId: number, text: string): Promise<{ flaggedPattern: string | null }> {
+  const [state] = await tx`select watched_words_version, ${actor ? sanctionJson(townId, actor.userId) : sql`null::json`} as sanction from municipalities where id = ${townId}`;
   assertNotSanctioned(asSanction(state.sanction));
   const hits = await watchedWordHits(tx, townId, state.watchedWordsVersion, text);
   const strongest = strongestAction(hits);

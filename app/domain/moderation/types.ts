@@ -5,12 +5,17 @@ export type HoldReason = 'forum' | 'new_member' | 'watched_word' | 'shield';
 
 export interface QueueItem {
   id: number;
-  targetKind: 'post' | 'user';
+  targetKind: 'post' | 'question' | 'user';
   postId: number | null;
   threadId: number | null;
   threadTitle: string | null;
   excerpt: string | null;
   postStatus: 'published' | 'held' | 'hidden' | null;
+  /** a question at a dialogue event: its status, its event's title and the Q&A page */
+  questionId: number | null;
+  questionStatus: 'open' | 'live' | 'answered' | 'hidden' | 'held' | null;
+  eventTitle: string | null;
+  questionsPath: string | null;
   subjectName: string | null;
   held: boolean;
   holdReason: HoldReason | null;
@@ -65,6 +70,8 @@ export interface DecisionView {
   postExcerpt: string | null;
   threadId: number | null;
   threadTitle: string | null;
+  /** for a question at a dialogue event: the event's title */
+  eventTitle: string | null;
   moderatorName: string | null;
   appealableUntil: Date;
   /** How the reader relates to it: the affected person, a reporter, or a moderator. */
