@@ -71,7 +71,9 @@ test('an organiser schedules, residents register (the second waits and is promot
   const second = await signUpAndVerify(secondPage, 'waiting');
   await signIn(secondPage, second.email, second.password);
   await secondPage.goto('/towns/hafenstadt');
-  await secondPage.getByRole('button', { name: /Join/ }).first().click();
+  await secondPage.getByRole('button', { name: 'Join this town' }).click();
+  // Wait for the membership before leaving the page, or the navigation cancels the join.
+  await expect(secondPage.getByText('Welcome! You are now a member of this town.')).toBeVisible();
   await secondPage.goto(eventUrl);
   await secondPage.getByRole('button', { name: 'Join the waiting list' }).click();
   await expect(secondPage.getByText('You are number 1 on the waiting list.', { exact: false })).toBeVisible();

@@ -81,6 +81,7 @@ function Question({ question, view }: { question: QuestionView; view: QuestionsP
         {question.reportable ? (
           <Link to={`${view.event.path}/questions/${question.id}/report`} className="button small">
             {t('qa.report')}
+            <span className="visually-hidden"> – {question.body.length > 60 ? `${question.body.slice(0, 60)}…` : question.body}</span>
           </Link>
         ) : null}
       </div>
