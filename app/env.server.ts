@@ -23,6 +23,7 @@ const schema = z.object({
     .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL')
     .optional(),
   DB_POOL_SIZE: positiveInt(10),
+  GUEST_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   DATA_DIR: z.string().min(1).default('.data'),
   PUBLIC_URL: httpUrl.optional(),
   TRUST_PROXY: z.string().min(1).optional(),
@@ -52,6 +53,8 @@ export interface Settings {
   /** An external PostgreSQL; null: npm start runs the embedded one. */
   databaseUrl: string | null;
   dbPoolSize: number;
+  /** How long a page as guests see it is kept at most (server/http/guest-page-cache.ts); 0: not at all. */
+  guestPageCacheSeconds: number;
   dataDir: string;
   publicUrl: string | null;
   /** Where links in mail and calendars point: PUBLIC_URL, else this machine. */
@@ -125,6 +128,7 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
     hostExplicit: env.HOST !== undefined,
     databaseUrl: env.DATABASE_URL ?? null,
     dbPoolSize: env.DB_POOL_SIZE,
+    guestPageCacheSeconds: env.GUEST_PAGE_CACHE_SECONDS,
     dataDir: path.resolve(env.DATA_DIR),
     publicUrl,
     publicOrigin: publicUrl ?? `http://localhost:${port}`,

@@ -14,6 +14,7 @@ import type { ServerBuild } from '@remix-run/node';
 import type { Realtime, ServerRuntime } from './runtime-contract';
 import { cspNonce, isDirectLocalRequest, originCheck, permissionsPolicy, securityHeaders } from './http/security';
 import { applyTimeouts, bodyLimit, privateResponses } from './http/limits';
+import { GuestPageCache } from './http/guest-page-cache';
 
 export interface AppServerOptions {
   runtime: ServerRuntime;
@@ -56,10 +57,12 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   // on disk first.
   app.get(['/favicon.svg', '/favicon.ico'], (_req, res) => res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').sendFile(path.resolve('public/favicon.svg')));
 
+  const guestPages = new GuestPageCache(config.guestPageCacheSeconds);
   if (options.build) {
     app.all(
       '*',
       privateResponses,
+      guestPages.middleware,
       createRequestHandler({
         build: options.build,
         getLoadContext: (req, res) => ({
@@ -75,6 +78,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const httpServer = http.createServer(app);
   applyTimeouts(httpServer);
   const realtime = await runtime.attach(httpServer, { log, jobs: options.jobs });
+  realtime.onContentChange(() => guestPages.invalidate());
 
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.port, options.host ?? config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -10,6 +10,8 @@ import type { IoServer } from './socket/types';
 
 export interface Realtime {
   io: IoServer;
+  /** Called for every committed change the message bus brings, and when the bus was away (anything may have changed). */
+  onContentChange(listener: () => void): void;
   close(): Promise<void>;
 }
 

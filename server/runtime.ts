@@ -30,10 +30,16 @@ export const runtime: ServerRuntime = {
     let presence: Presence | null = null;
     const io = createSocketServer(httpServer, { publicUrl: config.publicUrl, presence: () => presence! });
     presence = new Presence(io, log);
-    const listener = await listenForBusMessages(config.databaseUrl!, io, presence, log);
+    const changeListeners: (() => void)[] = [];
+    const listener = await listenForBusMessages(config.databaseUrl!, io, presence, log, () => {
+      for (const changed of changeListeners) changed();
+    });
     const worker = jobs ? await startJobWorker(config.databaseUrl!, log) : null;
     return {
       io,
+      onContentChange(changed) {
+        changeListeners.push(changed);
+      },
       async close() {
         await worker?.stop();
         presence?.stop();

@@ -4,6 +4,8 @@
  * pages people open most: a guest's and a member's thread page of 20 posts, and the town page. CPU time per
  * request depends little on what else the machine does, unlike requests per second. Ends with the app
  * process's resident memory before and after all that load, and after a forced full collection (retained, not garbage).
+ * Guests' pages come from the guest page cache (decision 025) once rendered; the `*_uncached_*` figures send a
+ * cookie that is no session, which keeps a request out of that cache, so they show what rendering costs.
  */
 import type { BenchContext, Metrics } from '../context';
 import { seedBenchPeople } from '../fixtures';
@@ -26,13 +28,20 @@ export async function pageThroughput(ctx: BenchContext, server: ServerProcess): 
   const [member] = await seedBenchPeople(ctx.sql, ctx.data.townId, 'page-reader', 1);
   // What browsers send; the server then answers with brotli, as it does for them.
   const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+  const uncached = { ...gzip, cookie: 'bench-uncached=1' };
   const rssBefore = Math.round(rssMb(server.pid));
   const thread50 = await load(thread, 20, duration, { headers: gzip });
   const forumIndex = await load(town, 20, duration, { headers: gzip });
+  const thread50Uncached = await load(thread, 20, duration, { headers: uncached });
+  const forumIndexUncached = await load(town, 20, duration, { headers: uncached });
   const metrics: Metrics = {
     thread_50_posts_rps: Math.round(thread50.rps),
     forum_index_rps: Math.round(forumIndex.rps),
+    thread_50_posts_uncached_rps: Math.round(thread50Uncached.rps),
+    forum_index_uncached_rps: Math.round(forumIndexUncached.rps),
     guest_thread_20_posts_server_cpu_ms_per_request: await cpuPerRequest(server, thread, requests, gzip),
+    guest_thread_20_posts_uncached_server_cpu_ms_per_request: await cpuPerRequest(server, thread, requests, uncached),
+    town_page_uncached_server_cpu_ms_per_request: await cpuPerRequest(server, town, requests, uncached),
     member_thread_20_posts_server_cpu_ms_per_request: await cpuPerRequest(server, thread, requests, { ...gzip, cookie: member.cookie }),
     town_page_server_cpu_ms_per_request: await cpuPerRequest(server, town, requests, gzip),
   };

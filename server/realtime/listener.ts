@@ -91,7 +91,10 @@ async function leaveSelfcheckRooms(io: IoServer, userId: string, townId: number)
  * the handshake re-reads the session, and `thread:join` catches up from the database with the last position
  * the client saw — the path of any network drop, so nothing is missed or doubled.
  */
-export async function listenForBusMessages(databaseUrl: string, io: IoServer, presence: Presence, log: (line: string) => void) {
+/** What only says who is here or typing: no page shows it, so kept pages stay valid. */
+const EPHEMERAL: ReadonlySet<BusMessage['type']> = new Set(['thread:typing', 'thread:presence']);
+
+export async function listenForBusMessages(databaseUrl: string, io: IoServer, presence: Presence, log: (line: string) => void, contentChanged: () => void = () => {}) {
   const client = postgres(databaseUrl, {
     max: 1,
     onnotice: () => {},
@@ -104,8 +107,18 @@ export async function listenForBusMessages(databaseUrl: string, io: IoServer, pr
   const listening = await client.listen(
     BUS_CHANNEL,
     (payload) => {
+      let event: BusMessage;
+      try {
+        event = JSON.parse(payload) as BusMessage;
+      } catch (error) {
+        log(`A domain event could not be read: ${String(error)}`);
+        contentChanged();
+        return;
+      }
+      // At once, not in the queue: the change is committed, so no page from before it may be served again.
+      if (!EPHEMERAL.has(event.type)) contentChanged();
       queue = queue
-        .then(() => dispatch(io, presence, JSON.parse(payload) as BusMessage))
+        .then(() => dispatch(io, presence, event))
         .catch((error) => log(`A domain event could not be delivered: ${String(error)}`));
     },
     () => {
@@ -114,6 +127,8 @@ export async function listenForBusMessages(databaseUrl: string, io: IoServer, pr
         log('Listening on the message bus.');
         return;
       }
+      // Whatever was published meanwhile is lost: kept pages may be out of date.
+      contentChanged();
       const sockets = [...io.of('/').sockets.values()];
       log(`Listening on the message bus again; reconnecting ${sockets.length} socket(s) so their clients catch up.`);
       // Not socket.disconnect(): a server-side disconnect means "signed out" to the client, which would not return.

@@ -218,6 +218,7 @@ const REAL_PARAMS = (): Record<string, string> => ({
   decisionId: String(scenario.hideDecisionId),
   token: scenario.invitationToken,
   eventId: String(scenario.event.id),
+  questionId: String(scenario.event.questions.open.id),
   incidentId: String(scenario.incident.id),
   roundId: String(scenario.selfcheck.openRoundId),
   exportId: String(scenario.exportId),
