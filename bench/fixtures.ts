@@ -74,14 +74,16 @@ export async function createBenchThread(townId: number, title: string): Promise<
   return threadId;
 }
 
-/** `count` verified members of the town, each with a session cookie of their own. */
+/** `count` verified members of the town, each with a session cookie of their own (the same people when a scenario runs twice, as fan-out-4 runs fan-out). */
 export async function seedBenchPeople(sql: Sql, townId: number, label: string, count: number): Promise<BenchPerson[]> {
   const { createSession } = await import('../app/domain/auth/sessions.server');
   const [{ passwordHash }] = await sql`select password_hash as "passwordHash" from users where id = ${ADMIN}`;
   const ids = Array.from({ length: count }, (_, i) => `bench-${label}-${i + 1}`);
   await sql`insert into users (id, email, email_verified_at, display_name, password_hash)
-            select id, id || '@example.org', now(), 'Bench ' || id, ${passwordHash} from unnest(${ids}::text[]) as id`;
-  await sql`insert into memberships (municipality_id, user_id, role) select ${townId}, id, 'member' from unnest(${ids}::text[]) as id`;
+            select id, id || '@example.org', now(), 'Bench ' || id, ${passwordHash} from unnest(${ids}::text[]) as id
+            on conflict (id) do nothing`;
+  await sql`insert into memberships (municipality_id, user_id, role) select ${townId}, id, 'member' from unnest(${ids}::text[]) as id
+            on conflict do nothing`;
   const people: BenchPerson[] = [];
   for (const userId of ids) people.push({ userId, cookie: (await createSession(userId, false)).cookie.split(';')[0] });
   return people;

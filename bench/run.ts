@@ -49,26 +49,31 @@ async function main() {
     say('seeding threads of 50, 100 and 10,000 posts …');
     const data = await seedBenchData(sql);
     const ctx: BenchContext = { quick, say, sql, databaseUrl: database.url, data };
+    // Each scenario's figures are printed as soon as it ends, so a later failure does not lose them.
+    const record = (scenario: string, metrics: Metrics) => {
+      results[scenario] = metrics;
+      say(`${scenario}: ${JSON.stringify(metrics)}`);
+    };
 
     // With the inspector open (idle, it changes nothing else), so page-throughput can tell retained memory from garbage.
     servers.push(await startAppProcess('app-a', database.url, { inspect: true }));
-    if (runs('thread-pages')) results['thread-pages'] = await threadPages(ctx, servers[0].url);
-    if (runs('page-throughput')) results['page-throughput'] = await pageThroughput(ctx, servers[0]);
-    if (runs('registration-burst')) results['registration-burst'] = await registrationBurst(ctx, servers[0]);
+    if (runs('thread-pages')) record('thread-pages', await threadPages(ctx, servers[0].url));
+    if (runs('page-throughput')) record('page-throughput', await pageThroughput(ctx, servers[0]));
+    if (runs('registration-burst')) record('registration-burst', await registrationBurst(ctx, servers[0]));
     if (runs('fan-out') || runs('write-path')) {
       servers.push(await startAppProcess('app-b', database.url));
       const pair = servers as [ServerProcess, ServerProcess];
-      if (runs('fan-out')) results['fan-out'] = await fanOut(ctx, pair);
-      if (runs('write-path')) results['write-path'] = await writePath(ctx, pair);
+      if (runs('fan-out')) record('fan-out', await fanOut(ctx, pair));
+      if (runs('write-path')) record('write-path', await writePath(ctx, pair));
     }
     // Scale-out: the same fan-out over four app processes on the one database (docs/scale-out.md).
     if (runs('fan-out-4')) {
       while (servers.length < 4) servers.push(await startAppProcess(`app-${'abcd'[servers.length]}`, database.url));
-      results['fan-out-4'] = await fanOut(ctx, servers.slice(0, 4));
+      record('fan-out-4', await fanOut(ctx, servers.slice(0, 4)));
     }
-    if (runs('notify-capacity')) results['notify-capacity'] = await notifyCapacity(ctx);
+    if (runs('notify-capacity')) record('notify-capacity', await notifyCapacity(ctx));
     await stopServers();
-    if (runs('idle-sockets')) results['idle-sockets'] = await idleSockets(ctx);
+    if (runs('idle-sockets')) record('idle-sockets', await idleSockets(ctx));
 
     results.machine = {
       cores: os.cpus().length,

@@ -170,8 +170,11 @@ describe('reporting a question', () => {
     await expect(fileQuestionReport(people.member, { ...where, questionId: question.id, target: 'question', category: 'insult', explanation: '', ...client })).rejects.toMatchObject({
       i18nKey: 'moderation:errors.alreadyReported',
     });
-    // A guest reports too (with an address for the answer); the same case collects it.
-    await fileQuestionReport(null, { ...where, questionId: question.id, target: 'question', category: 'insult', explanation: '', email: 'zeuge@example.org', ...client });
+    // A guest reports too (with an address for the answer); the same case collects it. Both get a receipt.
+    const guestReport = await fileQuestionReport(null, { ...where, questionId: question.id, target: 'question', category: 'insult', explanation: '', email: 'zeuge@example.org', ...client });
+    const [receipt] = await sql`select body_text from mail_outbox where recipient = 'zeuge@example.org' order by id desc limit 1`;
+    expect(receipt.bodyText).toContain(guestReport.reference);
+    expect((await sql`select 1 from notifications where user_id = ${people.member.userId} and kind = 'report_received'`).length).toBe(1);
 
     const item = (await listQueue(people.moderator, { townId: town })).find((c) => c.questionId === question.id)!;
     expect(item).toMatchObject({ targetKind: 'question', reportCount: 2, questionStatus: 'open', eventTitle: expect.any(String), subjectName: 'qg-asker' });
