@@ -197,6 +197,25 @@ describe('reporting a question', () => {
     expect((await listQuestions(people.member, where)).questions.find((q) => q.id === question.id)!.status).toBe('open');
   });
 
+  it('a guest whose question is hidden gets the statement of reasons by mail, having no account to read it in', async () => {
+    const eventId = await newEvent({ guestsAllowed: true });
+    const where = { townId: town, eventId };
+    await askQuestion(null, { ...where, guestToken: await confirmedGuest(eventId, 'lea@example.org', 'Lea'), body: 'Alle im Rathaus sind korrupt.', anonymous: false });
+    const question = (await listQuestions(people.member, where)).questions.find((q) => q.body === 'Alle im Rathaus sind korrupt.')!;
+    expect(question.byGuest).toBe(true);
+    await fileQuestionReport(people.member, { ...where, questionId: question.id, target: 'question', category: 'insult', explanation: '', ...client });
+    // A guest has no account here: no sanction against them.
+    const item = (await listQueue(people.moderator, { townId: town })).find((c) => c.questionId === question.id)!;
+    expect(item).toMatchObject({ subjectName: 'Lea' });
+    await expect(decide(people.moderator, { townId: town, caseId: item.id, action: 'warn', days: 7, ...reasons })).rejects.toMatchObject({ i18nKey: 'moderation:errors.actionNotApplicable' });
+    await decide(people.moderator, { townId: town, caseId: item.id, action: 'hide', ground: 'law.stgb_185', facts: 'Pauschaler Vorwurf der Korruption ohne Anlass.', automated: false });
+    const [mail] = await sql`select subject, body_text from mail_outbox where recipient = 'lea@example.org' order by id desc limit 1`;
+    expect(mail.subject).toContain('ausgeblendet');
+    expect(mail.bodyText).toContain('Pauschaler Vorwurf der Korruption ohne Anlass.');
+    expect(mail.bodyText).toContain('§§ 185');
+    expect(mail.bodyText).toMatch(/https?:\/\/\S+\/legal/);
+  });
+
   it('a report about the asker may lead to a sanction in the town; at a network event the asker’s town decides', async () => {
     const networkEvent = await newEvent({}, null);
     const network = { townId: null, eventId: networkEvent };

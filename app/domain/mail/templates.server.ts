@@ -6,7 +6,8 @@ type Template = 'verifyEmail' | 'alreadyRegistered' | 'resetPassword' | 'signInL
   | 'reportReceived'
   | 'moderationDecision'
   | 'appealOutcome'
-  | 'reportOutcomeGuest';
+  | 'reportOutcomeGuest'
+  | 'questionDecisionGuest';
 
 export function renderMail(template: Template, to: string, language: string, values: Record<string, string | number>): OutgoingMail {
   const t = getFixedT(language, 'mail');

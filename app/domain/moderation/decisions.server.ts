@@ -12,7 +12,7 @@ import { announcePublishedPost } from '#app/domain/forums/posts.server';
 import { setQuestionStatusByDecision } from '#app/domain/dialogues/questions.server';
 import { recordAudit } from './audit.server';
 import { claimConflict } from './cases.server';
-import { decisionLink, noticeToMember, noticeToReporters } from './notices.server';
+import { decisionLink, noticeToGuestAsker, noticeToMember, noticeToReporters } from './notices.server';
 import { ADVERSE_ACTIONS, APPEAL_WINDOW_DAYS, POST_ACTIONS, REPORTER_APPEALABLE, THREAD_ACTIONS, USER_ACTIONS, type DecisionAction, type DecisionInput } from './schemas';
 import { requireModerator } from './access';
 import type { DecisionView } from './types';
@@ -132,6 +132,8 @@ export async function decide(
     }
     if (affected && ADVERSE_ACTIONS.includes(input.action) && affected !== moderator.userId) {
       await noticeToMember(tx, affected, townId, 'decision', decisionId, decisionLink(decisionId));
+    } else if (!affected && subject.question && input.action === 'hide') {
+      await noticeToGuestAsker(tx, subject.question.id, townId, { ground: input.ground, facts: input.facts });
     }
     await publish(tx, { type: 'queue:changed', townId, caseId: subject.caseId ?? undefined });
     return { decisionId };

@@ -36,4 +36,29 @@ export async function noticeToReporters(tx: Tx, caseId: number, townId: number, 
   }
 }
 
+/**
+ * A guest's question hidden by a decision (the one decision against a guest: they have no account to warn
+ * or suspend): they have no account to read the statement of reasons in, so the
+ * mail carries it (DSA art. 17), with where to turn if they disagree.
+ */
+export async function noticeToGuestAsker(tx: Tx, questionId: number, townId: number, decision: { ground: string; facts: string }): Promise<void> {
+  const [asker] = await tx`
+    select g.guest_email, g.guest_name, e.title as event_title, m.name as town_name, m.default_language
+      from dialogue_questions q join dialogue_registrations g on g.id = q.guest_registration_id
+      join dialogue_events e on e.id = q.event_id join municipalities m on m.id = ${townId}
+     where q.id = ${questionId} and g.guest_email is not null`;
+  if (!asker) return;
+  await enqueueMail(
+    tx,
+    renderMail('questionDecisionGuest', asker.guestEmail, asker.defaultLanguage, {
+      name: asker.guestName ?? '',
+      town: asker.townName,
+      event: asker.eventTitle,
+      ground: decision.ground,
+      facts: decision.facts,
+      legal: `${settings().publicOrigin}/legal`,
+    }),
+  );
+}
+
 export const decisionLink = (decisionId: number) => `${settings().publicOrigin}/decisions/${decisionId}`;
