@@ -3,7 +3,7 @@ import { Form, Link } from '@remix-run/react';
 import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_CATEGORIES, reportFlowSchema, type ReportInput } from '#app/domain/moderation/schemas';
-import type { ReportTarget } from '#app/domain/moderation/reports.server';
+import type { ReportTarget } from '#app/domain/moderation/types';
 import { useAppForm } from '#app/web/form';
 import { ChoiceGroup, Field, FormAlert, Notice, TextAreaField } from '#app/components/ui/field';
 

@@ -18,28 +18,14 @@ import { openCase } from './cases.server';
 import { recordAudit } from './audit.server';
 import type { ReportInput } from './schemas';
 import { reportReference } from './references';
+import type { ReportTarget } from './types';
+
+export type { ReportTarget } from './types';
 
 const reportRules = (actor: MaybeActor, ip: string): ThrottleRule[] =>
   actor
     ? [{ bucket: `report:account:${actor.userId}`, limit: 20, windowSeconds: 60 * 60 }]
     : [{ bucket: `report:ip:${ip}`, limit: 5, windowSeconds: 60 * 60 }];
-
-export interface ReportTarget {
-  /** what the content is: a forum post or a question at an event */
-  kind: 'post' | 'question';
-  /** the town whose moderation queue takes the report */
-  townId: number;
-  postId: number | null;
-  questionId: number | null;
-  userId: string | null;
-  /** for the report page: what is being reported */
-  authorName: string | null;
-  anonymous: boolean;
-  excerpt: string | null;
-  /** where the reporter goes back to */
-  threadId: number | null;
-  questionsPath: string | null;
-}
 
 /** What a report form is about: a post in this town the reporter can read, or its author. */
 export async function reportTarget(actor: MaybeActor, { townId, postId }: { townId: number; postId: number }): Promise<ReportTarget> {

@@ -79,3 +79,21 @@ export interface DecisionView {
   canAppeal: boolean;
   appeal: { id: number; status: 'open' | 'upheld' | 'reversed'; text: string; outcomeReasons: string | null; createdAt: Date } | null;
 }
+
+/** What a report form is about: a post or a question, and its author. */
+export interface ReportTarget {
+  /** what the content is: a forum post or a question at an event */
+  kind: 'post' | 'question';
+  /** the town whose moderation queue takes the report */
+  townId: number;
+  postId: number | null;
+  questionId: number | null;
+  userId: string | null;
+  /** for the report page: what is being reported */
+  authorName: string | null;
+  anonymous: boolean;
+  excerpt: string | null;
+  /** where the reporter goes back to */
+  threadId: number | null;
+  questionsPath: string | null;
+}

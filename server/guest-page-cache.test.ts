@@ -8,11 +8,11 @@ import { sql } from '#app/database/client.server';
 import { decide } from '#app/domain/moderation/decisions.server';
 import { fileReport } from '#app/domain/moderation/reports.server';
 import { listQueue } from '#app/domain/moderation/cases.server';
-import { buildIfStale } from '../build';
-import { postReply, startServerProcess, type ServerProcess } from '../testing/live';
-import { actorOf, createTownDirectly, createUser, grantRole, sessionCookieOf, testClient } from '../../db/testing/factories';
-import { createTestForum, startThread } from '../../db/testing/forum-fixtures';
-import { freePort } from '../../db/testing/free-port';
+import { buildIfStale } from './build';
+import { postReply, startServerProcess, type ServerProcess } from './testing/live';
+import { actorOf, createTownDirectly, createUser, grantRole, sessionCookieOf, testClient } from '../db/testing/factories';
+import { createTestForum, startThread } from '../db/testing/forum-fixtures';
+import { freePort } from '../db/testing/free-port';
 
 let server: ServerProcess;
 let threadPath: string;
