@@ -39,7 +39,8 @@ function refuse(req: Request, res: Response, status: number, text: string) {
   res.status(status).type('text/plain').send(text);
 }
 
-const SESSION_COOKIE = /(?:^|;\s*)weltoffen_session=/;
+/** A session, or a guest's link into an event's Q&A (app/web/qa-guest-cookie.server.ts): either makes the page someone's own. */
+const SESSION_COOKIE = /(?:^|;\s*)(?:weltoffen_session|weltoffen_qa_guest)=/;
 
 /**
  * Pages differ per person: a response built for a session (or one that sets a cookie) must never be kept

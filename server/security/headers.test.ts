@@ -59,6 +59,14 @@ describe('caching', () => {
     expect(problems).toEqual([]);
   });
 
+  it("a guest's own Q&A page (by their registration link) is private too", async () => {
+    // The link's cookie is what makes the page theirs (their held question shows there); any value will do here.
+    const answer = await get(server.url, `/towns/${scenario.townA.slug}/events/${scenario.event.id}/questions`, { cookie: 'weltoffen_qa_guest=e30%3D' });
+    expect(answer.status).toBe(200);
+    expect(cacheControl(answer)).toContain('no-store');
+    expect(cacheControl(answer)).toContain('private');
+  });
+
   it("a guest's page says Vary: Cookie, so no cache hands it to someone signed in (or the other way round)", async () => {
     for (const path of ['/', `/towns/${scenario.townA.slug}`, `/towns/${scenario.townA.slug}/threads/${scenario.threads.open}`]) {
       const answer = await get(server.url, path);
