@@ -1,4 +1,4 @@
-import { RemixBrowser } from '@remix-run/react';
+import { prepareRemixBrowser, RemixBrowser } from '@remix-run/react';
 import i18next from 'i18next';
 import Backend from 'i18next-http-backend';
 import { startTransition, StrictMode } from 'react';
@@ -18,6 +18,10 @@ async function hydrate() {
       backend: { loadPath: '/locales/{{lng}}/{{ns}}.json' },
       react: { useSuspense: false },
     });
+  // The page's state is decoded before hydration starts, so that hydration never waits for it: a tap or a
+  // key press while it waited made React give up ("Root did not complete", error #345), and the page kept
+  // no scripts (the editor never came). See patches/@remix-run+react+2.17.5.patch.
+  await prepareRemixBrowser();
   startTransition(() => {
     hydrateRoot(
       document,

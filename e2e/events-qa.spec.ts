@@ -19,6 +19,7 @@ test('a guest asks in the Q&A from their registration; a resident reports the qu
   const guest = await (await browser.newContext()).newPage();
   await guest.goto('/towns/hafenstadt/events?lng=en');
   await guest.getByRole('link', { name: /harbour park/ }).click();
+  await expect(guest).toHaveURL(/\/events\/\d+/);
   const eventUrl = guest.url().replace(/\?.*$/, '');
   await guest.getByLabel('Your name').fill('Gita Gast');
   await guest.getByLabel('Your e-mail address').fill(email);
