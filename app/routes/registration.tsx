@@ -13,9 +13,11 @@ import dialoguesCss from '#app/styles/dialogues.css';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dialoguesCss }];
 export const handle = { i18n: ['common', 'dialogues'] };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'referrer', content: 'no-referrer' }];
+// The token in the address never leaves for another site. Not "no-referrer": with it, browsers send
+// "Origin: null" on the page's own form posts, which the origin check refuses (the forms without JavaScript).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'referrer', content: 'same-origin' }];
 // Personal: never kept by a shared cache or the browser's back-forward cache of another person.
-export const headers: HeadersFunction = () => ({ 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' });
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin' });
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, registrationPageLoader);
 export const action = (args: ActionFunctionArgs) => routeAction(args, registrationPageAction);

@@ -162,7 +162,7 @@ export default function ModerationCase() {
               )}
             </Form>
           )}
-          <DecisionForm actions={actions} forums={forums} currentTitle={item.threadTitle} automated={!!item.watchedPattern} />
+          <DecisionForm actions={actions} forums={forums} currentTitle={item.threadTitle} automated={!!item.watchedPattern} aboutQuestion={item.targetKind === 'question'} />
         </section>
       )}
     </div>

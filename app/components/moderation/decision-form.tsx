@@ -35,7 +35,12 @@ interface DecisionFormProps {
   forums: { id: number; name: string; lang: string }[];
   currentTitle: string | null;
   automated: boolean;
+  /** The case is about a question at an event: "hide" hides the question. */
+  aboutQuestion?: boolean;
 }
+
+/** An action's name; hiding a question at an event is named as such. */
+export const actionLabelKey = (action: DecisionAction, aboutQuestion: boolean) => (aboutQuestion && action === 'hide' ? 'actions.hide_question' : `actions.${action}`);
 
 /** Which extra field an action needs. */
 const EXTRA: Partial<Record<DecisionAction, 'title' | 'forumId' | 'seconds' | 'days'>> = {
@@ -52,7 +57,7 @@ const EXTRA: Partial<Record<DecisionAction, 'title' | 'forumId' | 'seconds' | 'd
  * whether automation was involved, and — where it applies — the duration. With JavaScript only the field
  * the chosen action needs is shown; without it, all are.
  */
-export function DecisionForm({ actions, forums, currentTitle, automated }: DecisionFormProps) {
+export function DecisionForm({ actions, forums, currentTitle, automated, aboutQuestion = false }: DecisionFormProps) {
   const { t } = useTranslation('moderation');
   const [form, fields] = useAppForm(decisionSchema, {
     formName: DECIDE_INTENT,
@@ -67,7 +72,7 @@ export function DecisionForm({ actions, forums, currentTitle, automated }: Decis
     <Form method="post" className="stack decision-form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={DECIDE_INTENT} />
       <FormAlert errors={form.errors} />
-      <SelectField field={fields.action} label={t('decision.action')} options={actions.map((a) => ({ value: a, label: t(`actions.${a}`) }))} />
+      <SelectField field={fields.action} label={t('decision.action')} options={actions.map((a) => ({ value: a, label: t(actionLabelKey(a, aboutQuestion)) }))} />
       {shows('title') ? <Field field={fields.title} label={t('decision.newTitle')} hint={onlyFor('edit_title')} dir="auto" /> : null}
       {shows('forumId') && forums.length ? (
         <SelectField

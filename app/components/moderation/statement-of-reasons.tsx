@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DecisionView } from '#app/domain/moderation/types';
 import { useDateFormat } from '#app/components/use-date-format';
+import { actionLabelKey } from './decision-form';
 
 /**
  * The statement of reasons as the person affected reads it (DSA art. 17(3)): what was decided, on which
@@ -15,7 +16,7 @@ export function StatementOfReasons({ decision, headingLevel = 2 }: { decision: D
       <Heading id={`statement-${decision.id}`}>{t('statement.heading')}</Heading>
       <dl className="statement-list">
         <dt>{t('statement.decision')}</dt>
-        <dd data-testid="statement-action">{t(`actions.${decision.action}`)}</dd>
+        <dd data-testid="statement-action">{t(actionLabelKey(decision.action, !!decision.eventTitle && !decision.postId))}</dd>
         <dt>{t('statement.concerns')}</dt>
         <dd>
           {decision.threadTitle
