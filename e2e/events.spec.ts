@@ -59,7 +59,7 @@ test('an organiser schedules, residents register (the second waits and is promot
   await expect(resident.getByText('The link to join is shown here once you are registered.')).toBeVisible();
   await expect(resident.getByTestId('join-link')).toHaveCount(0);
   await resident.getByRole('button', { name: 'Register' }).click();
-  await expect(resident.getByText('You are registered.')).toBeVisible();
+  await expect(resident.getByText('You are registered.', { exact: true })).toBeVisible();
   await expect(resident.getByTestId('join-link')).toHaveAttribute('href', 'https://meet.weltoffen.example/markt-test');
   await expect(resident.getByRole('img', { name: /QR code for registration/ })).toBeVisible();
   await expectAccessible(resident);
@@ -82,7 +82,7 @@ test('an organiser schedules, residents register (the second waits and is promot
   // The first cancels; the second is promoted in the same moment and sees it without reloading.
   await resident.getByRole('button', { name: 'Cancel my registration' }).click();
   await expect(resident.getByText('Your registration was cancelled.')).toBeVisible();
-  await expect(secondPage.getByText('You are registered.')).toBeVisible();
+  await expect(secondPage.getByText('You are registered.', { exact: true })).toBeVisible();
   await expect(organiserPage.getByTestId('live-counts')).toHaveText('1 registered, 0 waiting, 0 checked in');
   const code = (await secondPage.locator('.registration-code').textContent())!.trim();
   // The promotion mail carries the link to the registration, usable without signing in.

@@ -1,4 +1,25 @@
+import { useEffect, useRef } from 'react';
+import { connectSocket } from './socket-client';
 import { useRoom, useSocketEvents } from './use-room';
+
+/**
+ * Whatever changed while this page had no connection (it was rendered before the socket connected, or the
+ * connection dropped) is missed by the live events: every (re)connection re-reads the page once. Rooms do
+ * the same once joined (`onJoined`), so that nothing falls between the read and the join.
+ */
+function useCatchUpOnConnect(enabled: boolean, onChange: () => void) {
+  const current = useRef(onChange);
+  current.current = onChange;
+  useEffect(() => {
+    if (!enabled) return;
+    const socket = connectSocket();
+    const caughtUp = () => current.current();
+    socket.on('connect', caughtUp);
+    return () => {
+      socket.off('connect', caughtUp);
+    };
+  }, [enabled]);
+}
 
 /**
  * A dialogue event's page, live: organisers join the event's room (the server refuses anyone else) and hear
@@ -10,8 +31,11 @@ export function useDialogueLive(event: { eventId: number; townId: number | null 
   useRoom('dialogue:join', event.eventId, {
     enabled: options.organiser,
     payload: () => ({ eventId: event.eventId, townId: event.townId }),
-    onJoined: (reply, rejoined) => reply.ok && rejoined && onChange(),
+    // Every join, the first too: what changed between the page's render and the join is read then.
+    onJoined: (reply) => reply.ok && onChange(),
   });
+  // A registrant's own news comes to their account's room, which the connection joins by itself.
+  useCatchUpOnConnect(options.registered && !options.organiser, onChange);
   useSocketEvents(
     {
       'dialogue:counts-changed': (payload) => payload.eventId === event.eventId && onChange(),
@@ -25,7 +49,7 @@ export function useDialogueLive(event: { eventId: number; townId: number | null 
 export function useQuestionsLive(event: { eventId: number; townId: number | null }, onChange: () => void) {
   useRoom('qa:join', event.eventId, {
     payload: () => ({ eventId: event.eventId, townId: event.townId }),
-    onJoined: (reply, rejoined) => reply.ok && rejoined && onChange(),
+    onJoined: (reply) => reply.ok && onChange(),
   });
   useSocketEvents({ 'qa:changed': (payload) => payload.eventId === event.eventId && onChange() });
 }
