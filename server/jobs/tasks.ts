@@ -8,11 +8,8 @@ import type { TaskName } from '#app/domain/jobs/tasks';
 import { deliverMail } from '#app/domain/mail/outbox.server';
 import { sendAccountMail } from '#app/domain/auth/accounts.server';
 import { sendNotificationDigests } from '#app/domain/forums/notifications.server';
-import { pruneThrottleEvents } from '#app/domain/auth/throttle.server';
-import { pruneExpiredSessions } from '#app/domain/auth/sessions.server';
-import { pruneStaleDevices } from '#app/domain/auth/devices.server';
 import { sql } from '#app/database/client.server';
-import { deleteOldAnswers, sendReminder } from '#app/domain/dialogues/reminders.server';
+import { sendReminder } from '#app/domain/dialogues/reminders.server';
 import { buildDataExport, failDataExport } from '#app/domain/personal-data/export.server';
 import { eraseAccount, eraseDueAccounts } from '#app/domain/personal-data/deletion.server';
 import { pruneRetained } from '#app/domain/personal-data/retention.server';
@@ -33,13 +30,9 @@ export const TASK_LIST = {
   'deliver-mail': task(z.object({ mailId: z.number().int().positive() }), ({ mailId }, job) => deliverMail({ mailId, ...job })),
   'send-account-mail': task(z.object({ kind: z.enum(['reset_password', 'sign_in', 'verify_email']), email: z.string().max(254) }), (payload) => sendAccountMail(payload)),
   'send-notification-digests': task(z.unknown(), () => sendNotificationDigests()),
-  'prune-expired': task(z.unknown(), async () => {
-    await pruneThrottleEvents(sql);
-    await pruneExpiredSessions();
-    await pruneStaleDevices();
-  }),
+  'prune-expired': task(z.unknown(), () => pruneRetained({ job: 'prune-expired' })),
   'send-dialogue-reminder': task(z.object({ registrationId: z.number().int().positive(), kind: z.enum(['24h', '1h']) }), (payload) => sendReminder(payload)),
-  'delete-dialogue-answers': task(z.unknown(), () => deleteOldAnswers()),
+  'delete-dialogue-answers': task(z.unknown(), () => pruneRetained({ job: 'delete-dialogue-answers' })),
   'build-data-export': task(z.object({ exportId: z.number().int().positive() }), async ({ exportId }, job) => {
     try {
       await buildDataExport({ exportId });
@@ -50,7 +43,7 @@ export const TASK_LIST = {
   }),
   'erase-account': task(z.object({ userId: z.string().min(1).max(100) }), (payload) => eraseAccount(payload)),
   'erase-due-accounts': task(z.unknown(), () => eraseDueAccounts()),
-  'prune-personal-data': task(z.unknown(), () => pruneRetained()),
+  'prune-personal-data': task(z.unknown(), () => pruneRetained({ job: 'prune-personal-data' })),
 } satisfies Record<TaskName, Task> as TaskList;
 
 /** Recurring work (graphile-worker crontab: minute hour day month weekday task). Each runs once per tick across all processes. */

@@ -25,7 +25,3 @@ export async function rememberDevice(userId: string, knownToken: string | null):
               (select token_hash from known_devices where user_id = ${userId} order by last_used_at desc limit 20)`;
   return token;
 }
-
-export async function pruneStaleDevices(): Promise<void> {
-  await sql`delete from known_devices where last_used_at < now() - interval '400 days'`;
-}

@@ -95,7 +95,3 @@ export async function revokeAllSessions(userId: string): Promise<void> {
     await publish(tx, { type: 'session:revoked', userId, sessionIds: 'all' });
   });
 }
-
-export async function pruneExpiredSessions(): Promise<void> {
-  await lucia.deleteExpiredSessions();
-}

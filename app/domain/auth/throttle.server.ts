@@ -54,7 +54,3 @@ export async function recordAttempt(db: Db, rules: ThrottleRule[]): Promise<void
 export async function clearAttempts(db: Db, rule: ThrottleRule): Promise<void> {
   await db`delete from throttle_events where bucket = ${rule.bucket}`;
 }
-
-export async function pruneThrottleEvents(db: Db): Promise<void> {
-  await db`delete from throttle_events where occurred_at < now() - interval '1 day'`;
-}

@@ -26,7 +26,8 @@ import {
   registrationByToken,
   registrationCounts,
 } from './registrations.server';
-import { deleteOldAnswers, sendReminder } from './reminders.server';
+import { sendReminder } from './reminders.server';
+import { pruneRetained } from '#app/domain/personal-data/retention.server';
 import { reminderKey } from './waiting-list.server';
 import { listNotifications } from '#app/domain/forums/notifications.server';
 import type { EventFormInput } from './schemas';
@@ -171,7 +172,7 @@ describe('answers to the organiser’s questions', () => {
     await expect(listRegistrations(organiserB, { townId: otherTown, eventId })).resolves.toEqual([]);
     expect(JSON.stringify(await getEvent(bob, { townId: town, eventId }))).not.toContain('Yes, please');
     await sql`update dialogue_events set starts_at = now() - interval '32 days', ends_at = now() - interval '31 days' where id = ${eventId}`;
-    expect(await deleteOldAnswers()).toBeGreaterThanOrEqual(1);
+    expect((await pruneRetained({ job: 'delete-dialogue-answers' }))['event-answers']).toBeGreaterThanOrEqual(1);
     const [row] = await sql`select answers, answers_deleted_at from dialogue_registrations where event_id = ${eventId}`;
     expect(row.answers).toBeNull();
     expect(row.answersDeletedAt).toBeInstanceOf(Date);

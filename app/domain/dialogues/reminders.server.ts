@@ -27,13 +27,3 @@ export async function sendReminder(input: { registrationId: number; kind: Remind
     return 'sent';
   });
 }
-
-/** Minimal data: the answers to an organiser's questions go 30 days after the event; the registration stays. */
-export async function deleteOldAnswers(): Promise<number> {
-  const rows = await sql`
-    update dialogue_registrations r set answers = null, answers_deleted_at = now()
-      from dialogue_events e
-     where e.id = r.event_id and r.answers is not null and e.ends_at < now() - make_interval(days => ${ANSWERS_KEPT_DAYS})
-     returning r.id`;
-  return rows.length;
-}

@@ -1,17 +1,20 @@
 /**
  * What is kept how long (docs/retention.md is this table in words; retention.test.ts tests each row). Each
- * rule is run by a scheduled job: the ones owned here by `prune-personal-data` (daily), the older ones by
- * `prune-expired` (server/jobs/tasks.ts). `now` moves the clock in tests.
+ * rule names the scheduled job that runs it (server/jobs/tasks.ts), and each of those jobs is `pruneRetained`
+ * for its own rules, so the table is what runs. `now` moves the clock in tests.
  */
 import { sql } from '#app/database/client.server';
+import { ANSWERS_KEPT_DAYS } from '#app/domain/dialogues/reminders.server';
 import { EXPORT_DAYS } from './schemas';
+
+export type RetentionJob = 'prune-personal-data' | 'prune-expired' | 'delete-dialogue-answers';
 
 export interface RetentionRule {
   key: string;
   /** What the rule keeps, and for how long (the row in docs/retention.md). */
   what: string;
   keptFor: string;
-  job: 'prune-personal-data' | 'prune-expired';
+  job: RetentionJob;
   prune(now: Date): Promise<number>;
 }
 
@@ -56,8 +59,20 @@ export const RETENTION: readonly RetentionRule[] = [
     what: 'Throttling rows (failed sign-ins and sign-ups per address and client)',
     keptFor: '1 day',
     job: 'prune-expired',
-    // the same statement as pruneThrottleEvents (app/domain/auth/throttle.server.ts), at a given time
     prune: async (now) => (await sql`delete from throttle_events where occurred_at < ${now}::timestamptz - interval '1 day'`).count,
+  },
+  {
+    key: 'event-answers',
+    what: 'Answers to an organiser’s questions in dialogue event registrations',
+    keptFor: `${ANSWERS_KEPT_DAYS} days after the event; the registration itself stays with the event`,
+    job: 'delete-dialogue-answers',
+    prune: async (now) =>
+      (
+        await sql`
+          update dialogue_registrations r set answers = null, answers_deleted_at = ${now}
+            from dialogue_events e
+           where e.id = r.event_id and r.answers is not null and e.ends_at < ${now}::timestamptz - make_interval(days => ${ANSWERS_KEPT_DAYS})`
+      ).count,
   },
   {
     key: 'guest-report-addresses',
@@ -83,10 +98,10 @@ export const RETENTION: readonly RetentionRule[] = [
   },
 ];
 
-/** The daily job: every rule this area owns. */
-export async function pruneRetained(input: { now?: Date } = {}): Promise<Record<string, number>> {
+/** A scheduled retention job: every rule of the table that names it. */
+export async function pruneRetained(input: { job: RetentionJob; now?: Date }): Promise<Record<string, number>> {
   const now = input.now ?? new Date();
   const pruned: Record<string, number> = {};
-  for (const rule of RETENTION) if (rule.job === 'prune-personal-data') pruned[rule.key] = await rule.prune(now);
+  for (const rule of RETENTION) if (rule.job === input.job) pruned[rule.key] = await rule.prune(now);
   return pruned;
 }

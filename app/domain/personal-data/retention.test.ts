@@ -110,11 +110,36 @@ describe('the retention table', () => {
     expect(await sql`select id from data_exports where id in (${exportId}, ${second.exportId})`).toEqual([]);
   });
 
-  it('the daily job runs every rule it owns', async () => {
-    await sql`insert into throttle_events (bucket, occurred_at) values ('job:old', ${ago(2)})`;
-    const pruned = await pruneRetained();
-    expect(Object.keys(pruned).sort()).toEqual(RETENTION.filter((r) => r.job === 'prune-personal-data').map((r) => r.key).sort());
-    // Throttling rows belong to prune-expired, which runs the same statement.
-    expect((await sql`select count(*)::int as n from throttle_events where bucket = 'job:old'`)[0].n).toBe(1);
+  it('event answers: 30 days after the event; the registration stays', async () => {
+    const pastEvent = (title: string, endedDaysAgo: number) => sql`
+      insert into dialogue_events (municipality_id, format, mode, default_language, title, description_doc, description_html, description_text, starts_at, ends_at, time_zone, status)
+      values (${town.townId}, 'workshop', 'in_person', 'de', ${title}, '{}', '', '', ${ago(endedDaysAgo + 0.1)}, ${ago(endedDaysAgo)}, 'Europe/Berlin', 'published') returning id`;
+    const [[event], [recent]] = await Promise.all([pastEvent('Retention evening', 31), pastEvent('Recent evening', 29)]);
+    await sql`insert into dialogue_registrations (event_id, user_id, status, code, answers) values
+      (${event.id}, ${resident.userId}, 'confirmed', 'RETAKKK01', ${sql.json({ diet: 'vegetarisch' })}),
+      (${recent.id}, ${resident.userId}, 'confirmed', 'RETAKKK02', ${sql.json({ diet: 'vegan' })})`;
+    await rule('event-answers').prune(new Date());
+    const rows = await sql`select code, answers from dialogue_registrations where code in ('RETAKKK01', 'RETAKKK02') order by code`;
+    expect(rows).toEqual([{ code: 'RETAKKK01', answers: null }, { code: 'RETAKKK02', answers: { diet: 'vegan' } }]);
+  });
+
+  it('each scheduled job runs exactly the rules that name it, and the table names only scheduled jobs', async () => {
+    const { CRONTAB } = await import('../../../server/jobs/tasks');
+    for (const job of new Set(RETENTION.map((r) => r.job))) {
+      expect(CRONTAB, job).toMatch(new RegExp(` ${job}(\\n|$)`));
+      const pruned = await pruneRetained({ job });
+      expect(Object.keys(pruned).sort(), job).toEqual(RETENTION.filter((r) => r.job === job).map((r) => r.key).sort());
+    }
+  });
+
+  it('prune-expired as scheduled: expired sessions, stale devices and old throttling rows go, the rest stays', async () => {
+    await sql`insert into throttle_events (bucket, occurred_at) values ('job:old', ${ago(2)}), ('job:young', ${ago(0.5)})`;
+    await sql`insert into user_sessions (id, user_id, expires_at) values ('job-expired', ${resident.userId}, ${ago(1)}), ('job-live', ${resident.userId}, ${new Date(Date.now() + DAY)})`;
+    await sql`insert into known_devices (token_hash, user_id, last_used_at) values ('job-stale', ${resident.userId}, ${ago(401)}), ('job-used', ${resident.userId}, ${ago(1)})`;
+    const { TASK_LIST } = await import('../../../server/jobs/tasks');
+    await (TASK_LIST['prune-expired'] as (payload: unknown, helpers: unknown) => Promise<unknown>)({}, { job: { attempts: 1, max_attempts: 1 }, logger: console });
+    expect((await sql`select bucket from throttle_events where bucket like 'job:%'`).map((r) => r.bucket)).toEqual(['job:young']);
+    expect((await sql`select id from user_sessions where id like 'job-%'`).map((r) => r.id)).toEqual(['job-live']);
+    expect((await sql`select token_hash from known_devices where token_hash like 'job-%'`).map((r) => r.tokenHash)).toEqual(['job-used']);
   });
 });
