@@ -4,6 +4,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../db/testing/free-port';
 
@@ -94,6 +95,29 @@ export async function forceGc(server: ServerProcess): Promise<void> {
     child.once('exit', resolve);
   });
   if (code !== 0) throw new Error(`forcing a GC in ${server.name} failed (${code})`);
+}
+
+/**
+ * A heap snapshot of a server started with `inspect`, written to `file` (open it in Chrome DevTools' Memory
+ * tab). BENCH_HEAP_SNAPSHOT=1 makes page-throughput take one after its full GC: what is retained, and by whom.
+ */
+export async function heapSnapshot(server: ServerProcess, file: string): Promise<void> {
+  if (!server.inspectorPort) throw new Error(`${server.name} was not started with the inspector`);
+  const [target] = (await (await fetch(`http://127.0.0.1:${server.inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const helper = `const fs = require('node:fs'); const out = fs.openSync(process.argv[2], 'w');
+    const ws = new WebSocket(process.argv[1]);
+    ws.onopen = () => ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.takeHeapSnapshot', params: { reportProgress: false } }));
+    ws.onmessage = (m) => { const msg = JSON.parse(m.data);
+      if (msg.method === 'HeapProfiler.addHeapSnapshotChunk') fs.writeSync(out, msg.params.chunk);
+      if (msg.id === 1) { fs.closeSync(out); ws.close(); process.exit(0); } };
+    ws.onerror = () => process.exit(1);
+    setTimeout(() => process.exit(2), 300000);`;
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, ['--experimental-websocket', '--no-warnings', '-e', helper, target.webSocketDebuggerUrl, file], { stdio: 'inherit' });
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`a heap snapshot of ${server.name} failed (${code})`);
 }
 
 /** A Socket.IO server with nothing else (bench/bare-socket-server.ts): the baseline for fan-out. */

@@ -10,7 +10,7 @@
 import type { BenchContext, Metrics } from '../context';
 import { seedBenchPeople } from '../fixtures';
 import { load } from '../http-load';
-import { cpuMs, forceGc, rssMb, type ServerProcess } from '../processes';
+import { cpuMs, forceGc, heapSnapshot, rssMb, type ServerProcess } from '../processes';
 
 async function cpuPerRequest(server: ServerProcess, url: string, requests: number, headers?: Record<string, string>) {
   await load(url, 20, 0, { amount: Math.min(200, requests), headers }); // warm-up: code paths, caches, JIT
@@ -52,6 +52,7 @@ export async function pageThroughput(ctx: BenchContext, server: ServerProcess): 
     await forceGc(server);
     await new Promise((resolve) => setTimeout(resolve, 500));
     metrics.rss_mb_after_load_and_full_gc = Math.round(rssMb(server.pid));
+    if (process.env.BENCH_HEAP_SNAPSHOT) await heapSnapshot(server, `.data/bench-profiles/${server.name}-after-page-throughput.heapsnapshot`);
   }
   return metrics;
 }
