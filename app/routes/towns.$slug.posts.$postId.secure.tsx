@@ -11,6 +11,7 @@ import { requireActor, requireId, routeAction, routeLoader, townPage } from '#ap
 import { pageTitle } from '#app/web/page.server';
 import { useDateFormat } from '#app/components/use-date-format';
 import { ChoiceGroup, FormAlert, Notice, SelectField, TextAreaField } from '#app/components/ui/field';
+import { QuickExit } from '#app/components/incidents/quick-exit';
 import incidentStyles from '#app/styles/incidents.css';
 
 export const handle = { i18n: ['common', 'incidents', 'forums'] };
@@ -52,6 +53,8 @@ export default function SecurePost() {
   });
   return (
     <div className="stack narrow">
+      {/* Outside the incidents layout, so the quick exit every incident page has is added here. */}
+      <QuickExit />
       <h2>{t('secure.heading')}</h2>
       {secured ? <Notice>{t('secure.securedFor')}</Notice> : null}
       <p>{post.isOfficial ? t('secure.intro') : t('secure.introModerator')}</p>

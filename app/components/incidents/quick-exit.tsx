@@ -1,11 +1,25 @@
 /**
- * "Quick exit" on every incident page: leaves for a neutral page at once. With JavaScript the current history
- * entry is replaced, so Back does not return to the incident; without it, it is a plain link.
+ * "Quick exit" on every incident page (and the secure-as-evidence page): leaves for a neutral page at once. With
+ * JavaScript the current history entry is first overwritten with the neutral address and then replaced by the
+ * neutral page, so Back does not return to the incident; without it, it is a plain link.
  * (The handler is part of the page's module bundle: nothing inline under the CSP.)
  */
 import { useTranslation } from 'react-i18next';
 
 export const QUICK_EXIT_TARGET = '/';
+
+type ExitWindow = { history: Pick<History, 'replaceState'>; location: Pick<Location, 'replace'> };
+
+/** Leaves without a trace in the back list: the current entry is replaced, never a new one added. */
+export function leaveNow(win: ExitWindow = window): void {
+  try {
+    // The current entry no longer names the incident page, even before the neutral page has loaded.
+    win.history.replaceState(null, '', QUICK_EXIT_TARGET);
+  } catch {
+    // Some browsers refuse history changes in odd states; the replace below still leaves.
+  }
+  win.location.replace(QUICK_EXIT_TARGET);
+}
 
 export function QuickExit() {
   const { t } = useTranslation('incidents');
@@ -16,7 +30,7 @@ export function QuickExit() {
       data-testid="quick-exit"
       onClick={(event) => {
         event.preventDefault();
-        window.location.replace(QUICK_EXIT_TARGET);
+        leaveNow();
       }}
     >
       {t('quickExit.label')}

@@ -96,7 +96,7 @@ describe('attachments', () => {
     const official = await actorOf(person.userId);
     const files = await sniffFiles([file(PNG, 'x.png')], ATTACHMENT_TYPES, 'files');
     const { incidentId } = await recordIncident(official, { ...input, townId: town, files, caption: null });
-    await addFollowUp(official, { incidentId, status: 'reported', at: '2026-03-03T10:00', policeFileNumber: null, authority: null, note: null });
+    await addFollowUp(official, { incidentId, status: 'reported', at: '2026-03-03T10:00', policeFileNumber: 'ST/0000001/2026', authority: null, note: null });
     const [{ chainId }] = await sql`select chain_id from incidents where id = ${incidentId}`;
     await sql.begin(async (tx) => {
       await tx`set local session_replication_role = replica`;

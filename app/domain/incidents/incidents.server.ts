@@ -129,6 +129,10 @@ export async function reviseIncident(actor: MaybeActor, input: IncidentInput & {
 }
 
 export async function addFollowUp(actor: MaybeActor, input: Omit<FollowUpInput, 'intent'> & { incidentId: number; townId?: number }): Promise<void> {
+  // A report to the police is only worth recording with the file number it was given (for the case file).
+  if (input.status === 'reported' && !input.policeFileNumber?.trim()) {
+    throw new DomainError('invalid', 'incidents:errors.policeFileNumber', {}, 'policeFileNumber');
+  }
   await sql.begin(async (tx) => {
     const incident = await ownIncident(tx, actor, input.incidentId, input.townId);
     await lockChain(tx, incident.ownerId);
@@ -188,7 +192,9 @@ export interface IncidentView {
   reads: Array<{ reader: string; action: string; at: string }> | null;
 }
 
-async function logRead(db: Db, actor: Actor, incidentId: number, action: 'view' | 'case_file' | 'verify' | 'attachment') {
+export type ReadAction = 'view' | 'case_file' | 'verify' | 'attachment' | 'list';
+
+async function logRead(db: Db, actor: Actor, incidentId: number, action: ReadAction) {
   await db`insert into incident_access_log (incident_id, reader_id, action) values (${incidentId}, ${actor.userId}, ${action})`;
 }
 
@@ -254,7 +260,11 @@ export interface IncidentListItem {
   mine: boolean;
 }
 
-/** The actor's own incidents in a town, and those of officials who trust them there. Listing is not a read of content beyond the summary. */
+/**
+ * The actor's own incidents in a town, and those of officials who trust them there. Each item carries an excerpt
+ * of the description, so for an incident of someone else (a trust person's list) the listing is a read: logged
+ * as 'list', one row per incident shown, visible to its owner.
+ */
 export async function listIncidents(actor: MaybeActor, { townId }: { townId: number }): Promise<IncidentListItem[]> {
   if (!actor) return [];
   const rows = await sql`
@@ -276,6 +286,11 @@ export async function listIncidents(actor: MaybeActor, { townId }: { townId: num
       ownerName: row.ownerName,
       mine: row.ownerId === actor.userId,
     });
+  }
+  const shared = items.filter((item) => !item.mine).map((item) => item.id);
+  if (shared.length) {
+    await sql`insert into incident_access_log (incident_id, reader_id, action)
+              select id, ${actor.userId}, 'list' from unnest(${sql.array(shared)}::bigint[]) as id`;
   }
   return items;
 }

@@ -87,6 +87,29 @@ describe('recording', () => {
     expect(first.content).toMatchObject({ revision: 1, description: input().description });
   });
 
+  it('goes recorded → reported (only with a police file number) → closed, each step in the timeline', async () => {
+    const { incidentId } = await recordIncident(owner, { ...input(), townId: town });
+    expect((await getIncident(owner, { incidentId })).status).toBe('recorded');
+    const followUp = { incidentId, at: '2026-03-03T09:00', authority: 'Polizei Köln', note: null };
+    for (const policeFileNumber of [null, '   ']) {
+      await expect(addFollowUp(owner, { ...followUp, status: 'reported', policeFileNumber })).rejects.toMatchObject({
+        code: 'invalid', field: 'policeFileNumber', i18nKey: 'incidents:errors.policeFileNumber',
+      });
+    }
+    expect((await getIncident(owner, { incidentId })).timeline.map((e) => e.kind)).toEqual(['incident_revision']);
+
+    await addFollowUp(owner, { ...followUp, status: 'reported', policeFileNumber: 'ST/4711/2026' });
+    await addFollowUp(owner, { ...followUp, at: '2026-04-10T14:00', status: 'closed', policeFileNumber: null, note: 'Verfahren eingestellt' });
+    const view = await getIncident(owner, { incidentId });
+    expect(view.status).toBe('closed');
+    expect(view.policeFileNumber).toBe('ST/4711/2026');
+    expect(view.timeline.map((e) => e.kind)).toEqual(['incident_revision', 'status_follow_up', 'status_follow_up']);
+    expect(view.timeline.slice(1).map((e) => e.content)).toEqual([
+      expect.objectContaining({ status: 'reported', policeFileNumber: 'ST/4711/2026', at: '2026-03-03T08:00:00.000Z' }),
+      expect.objectContaining({ status: 'closed', policeFileNumber: null, note: 'Verfahren eingestellt', at: '2026-04-10T12:00:00.000Z' }),
+    ]);
+  });
+
   it('keeps content sealed in the table: the database sees ciphertext', async () => {
     const { incidentId } = await recordIncident(owner, { ...input({ description: 'KLARTEXT-NIE-IN-DER-DB' }), townId: town });
     const rows = await sql`select content from incident_records where incident_id = ${incidentId}`;

@@ -3,6 +3,7 @@
  * team), and counts by kind and month for town admins and the network team (no content, no names).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '#app/database/client.server';
 import type { Actor } from '#app/domain/auth/permissions';
 import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam } from '../../../db/testing/factories';
 import { exportCaseFile } from './case-file-export.server';
@@ -73,6 +74,35 @@ describe('trust persons', () => {
     // Named again after revoking: allowed, and reads again.
     await addTrustPerson(owner, { townId: town, email: personalPartner.email });
     await expect(getIncident(partner, { incidentId })).resolves.toMatchObject({ id: incidentId });
+  });
+});
+
+describe('the incident list for a trust person', () => {
+  it('logs a read (\'list\') of every shared incident it shows with an excerpt, visible to the owner; the owner\'s own list logs nothing', async () => {
+    const [ownerPerson, trustPerson] = await Promise.all(['list-owner', 'list-partner'].map((label) => createUser({ label })));
+    await grantRole(ownerPerson.userId, town, 'official');
+    const [listOwner, listPartner] = await Promise.all([actorOf(ownerPerson.userId), actorOf(trustPerson.userId)]);
+    const first = await recordIncident(listOwner, { ...input, townId: town, description: 'LIST-EXCERPT-ONE' });
+    const second = await recordIncident(listOwner, { ...input, townId: town, description: 'LIST-EXCERPT-TWO' });
+    await addTrustPerson(listOwner, { townId: town, email: trustPerson.email });
+    const readsOf = async (incidentId: number) =>
+      (await sql`select reader_id, action from incident_access_log where incident_id = ${incidentId} order by id`).map((r) => [r.readerId, r.action]);
+
+    const ownList = await listIncidents(listOwner, { townId: town });
+    expect(ownList.filter((i) => i.mine).map((i) => i.id).sort()).toEqual([first.incidentId, second.incidentId].sort());
+    expect(await readsOf(first.incidentId)).toEqual([]);
+
+    const shared = await listIncidents(listPartner, { townId: town });
+    expect(shared.map((i) => [i.id, i.mine, i.excerpt])).toEqual([
+      [second.incidentId, false, 'LIST-EXCERPT-TWO'],
+      [first.incidentId, false, 'LIST-EXCERPT-ONE'],
+    ]);
+    expect(await readsOf(first.incidentId)).toEqual([[listPartner.userId, 'list']]);
+    expect(await readsOf(second.incidentId)).toEqual([[listPartner.userId, 'list']]);
+
+    // The owner sees it among the reads of the incident (their own opening of it is logged too).
+    const view = await getIncident(listOwner, { incidentId: first.incidentId });
+    expect(view.reads).toContainEqual(expect.objectContaining({ reader: listPartner.displayName, action: 'list' }));
   });
 });
 
