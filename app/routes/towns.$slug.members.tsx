@@ -4,8 +4,8 @@ import { getFormProps } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { idSchema } from '#app/domain/ids';
-import { changeRoleSchema, inviteSchema } from '#app/domain/municipalities/schemas';
-import { changeRole, inviteStaff, listInvitations, listMembers, revokeInvitation } from '#app/domain/municipalities/members.server';
+import { changeRoleSchema, inviteSchema, markOfficialSchema } from '#app/domain/municipalities/schemas';
+import { changeRole, inviteStaff, listInvitations, listMembers, markOfficial, revokeInvitation } from '#app/domain/municipalities/members.server';
 import { canManageMembers, STAFF_ROLES, TOWN_ROLES } from '#app/domain/auth/permissions';
 import { attempt, parseSubmission, rejected } from '#app/web/form.server';
 import { useAppForm, useFormReply } from '#app/web/form';
@@ -18,7 +18,7 @@ import { useDateFormat } from '#app/components/use-date-format';
 export const handle = { i18n: ['common', 'towns', 'auth'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const NOTICES = ['invited', 'roleChanged', 'invitationRevoked'] as const;
+const NOTICES = ['invited', 'roleChanged', 'invitationRevoked', 'officialMarked', 'officialUnmarked'] as const;
 
 /** Town admins manage their town's people; the network team may step in for any town (so: not requireMember). */
 async function requireManager(args: Parameters<typeof townPage>[0]) {
@@ -44,6 +44,7 @@ const inviteForm = inviteSchema.extend({ intent: z.literal('invite') });
 const membersSchema = z.discriminatedUnion('intent', [
   inviteForm,
   changeRoleSchema.extend({ intent: z.literal('change-role') }),
+  markOfficialSchema.extend({ intent: z.literal('mark-official') }),
   z.object({ intent: z.literal('revoke-invitation'), invitationId: idSchema }),
 ]);
 
@@ -62,6 +63,10 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
       await changeRole(actor, { townId: town.id, userId: input.userId, role: input.role });
       return back('roleChanged');
     }
+    if (input.intent === 'mark-official') {
+      await markOfficial(actor, { townId: town.id, userId: input.userId, official: input.official });
+      return back(input.official ? 'officialMarked' : 'officialUnmarked');
+    }
     await revokeInvitation(actor, { townId: town.id, invitationId: input.invitationId });
     return back('invitationRevoked');
   });
@@ -73,12 +78,13 @@ export default function Members() {
   const [inviteFormMeta, inviteFields] = useAppForm(inviteForm, { formName: 'invite', defaultValue: { role: 'moderator' } });
   const roleReply = useFormReply('change-role');
   const revokeReply = useFormReply('revoke-invitation');
+  const officialReply = useFormReply('mark-official');
   const busy = useNavigation().state === 'submitting';
   const formatDate = useDateFormat({ dateStyle: 'medium' });
   return (
     <div className="stack">
       {notice ? <Notice>{t(`members.done.${notice}`)}</Notice> : null}
-      <FormAlert errors={roleReply?.error?.[''] ?? roleReply?.error?.userId ?? roleReply?.error?.role ?? revokeReply?.error?.[''] ?? undefined} />
+      <FormAlert errors={roleReply?.error?.[''] ?? roleReply?.error?.userId ?? roleReply?.error?.role ?? officialReply?.error?.[''] ?? officialReply?.error?.userId ?? revokeReply?.error?.[''] ?? undefined} />
       <section className="card" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('members.inviteHeading')}</h2>
         <p>{t('members.inviteText')}</p>
@@ -94,12 +100,14 @@ export default function Members() {
       </section>
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">{t('members.title')}</h2>
+        <p id="official-help">{t('members.officialHelp')}</p>
         <table>
           <caption className="visually-hidden">{t('members.title')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('members.name')}</th>
               <th scope="col">{t('members.role')}</th>
+              <th scope="col">{t('members.official')}</th>
               <th scope="col">{t('members.since')}</th>
             </tr>
           </thead>
@@ -130,6 +138,9 @@ export default function Members() {
                       </button>
                     )}
                   </Form>
+                </td>
+                <td>
+                  <OfficialMark member={member} />
                 </td>
                 <td>{formatDate(member.since)}</td>
               </tr>
@@ -162,5 +173,23 @@ export default function Members() {
         )}
       </section>
     </div>
+  );
+}
+
+/** Whether a member is an official: by role (nothing to change here), or by the town's mark, which the admin sets. */
+function OfficialMark({ member }: { member: { userId: string; displayName: string; markedOfficial: boolean; isOfficial: boolean } }) {
+  const { t } = useTranslation('towns');
+  if (member.isOfficial && !member.markedOfficial) return <span>{t('members.officialByRole')}</span>;
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="mark-official" />
+      <input type="hidden" name="userId" value={member.userId} />
+      <input type="hidden" name="official" value={member.markedOfficial ? 'false' : 'true'} />
+      <span>{member.markedOfficial ? t('members.markedOfficial') : t('members.notOfficial')}</span>
+      <button type="submit" className="button small" aria-describedby="official-help">
+        {member.markedOfficial ? t('members.unmarkOfficial') : t('members.markOfficial')}
+        <span className="visually-hidden"> – {member.displayName}</span>
+      </button>
+    </Form>
   );
 }

@@ -16,6 +16,8 @@ export interface Actor {
   isNetworkTeam: boolean;
   /** municipality id → role in that town */
   roles: Record<number, TownRole>;
+  /** Towns where the actor is an official: by role (official, admin) or marked as one by the town (memberships.is_official). */
+  officialIn: number[];
 }
 
 /** A guest is `null`. */
@@ -31,7 +33,8 @@ export const canModerate = (actor: MaybeActor, townId: number) => ['moderator', 
 
 export const canOrganise = (actor: MaybeActor, townId: number) => ['organiser', 'admin'].includes(roleIn(actor, townId) ?? '');
 
-export const isOfficial = (actor: MaybeActor, townId: number) => ['official', 'admin'].includes(roleIn(actor, townId) ?? '');
+/** Officials keep an incident log and may shield themselves; who counts as one is decided by memberships.is_official. */
+export const isOfficial = (actor: MaybeActor, townId: number) => !!actor?.officialIn.includes(townId);
 
 /** Town admins manage their town's staff; the network team may step in for any town. */
 export const canManageMembers = (actor: MaybeActor, townId: number) => roleIn(actor, townId) === 'admin' || !!actor?.isNetworkTeam;

@@ -62,7 +62,7 @@ async function bulkMembers(count: number, label: string): Promise<Actor[]> {
     select ${label} || '-' || n, ${label} || '-' || n || '@example.org', now(), 'Person ' || n, 'x', 'en' from generate_series(1, ${count}) n
     returning id, email, display_name`;
   await sql`insert into memberships (municipality_id, user_id, role) select ${town}, id, 'member' from users where id like ${`${label}-%`}`;
-  return rows.map((row) => ({ userId: row.id, email: row.email, displayName: row.displayName, emailVerified: true, language: 'en', isNetworkTeam: false, roles: { [town]: 'member' } }));
+  return rows.map((row) => ({ userId: row.id, email: row.email, displayName: row.displayName, emailVerified: true, language: 'en', isNetworkTeam: false, roles: { [town]: 'member' }, officialIn: [] }));
 }
 
 beforeAll(async () => {

@@ -59,7 +59,7 @@ export async function securablePost(actor: MaybeActor, { townId, postId }: { tow
     ? []
     : (
         await sql`select u.id, u.display_name from memberships m join users u on u.id = m.user_id
-                   where m.municipality_id = ${townId} and m.role in ('official', 'admin') and u.id <> ${securer.userId} order by u.display_name`
+                   where m.municipality_id = ${townId} and m.is_official and u.id <> ${securer.userId} order by u.display_name`
       ).map((row) => ({ userId: row.id as string, name: row.displayName as string }));
   return {
     postId: Number(post.id), threadId: Number(post.threadId), threadTitle: post.title, author: post.displayName, postedAt: new Date(post.createdAt).toISOString(),
@@ -121,7 +121,7 @@ export async function securePost(actor: MaybeActor, input: SecureInput): Promise
     }
     let ownerId = securer.userId;
     if (!official) {
-      const [target] = await tx`select user_id from memberships where municipality_id = ${input.townId} and user_id = ${input.forOfficial ?? ''} and role in ('official', 'admin')`;
+      const [target] = await tx`select user_id from memberships where municipality_id = ${input.townId} and user_id = ${input.forOfficial ?? ''} and is_official`;
       if (!target) throw new DomainError('invalid', 'incidents:errors.official', {}, 'forOfficial');
       ownerId = target.userId;
     }

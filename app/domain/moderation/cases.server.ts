@@ -61,7 +61,7 @@ export async function concernsShieldedOfficial(tx: Tx, postId: number): Promise<
       select 1 from posts p
         join threads t on t.id = p.thread_id
         left join posts q on q.id = p.quoted_post_id
-        join memberships m on m.municipality_id = p.municipality_id and m.shielded and m.role in ('official', 'admin')
+        join memberships m on m.municipality_id = p.municipality_id and m.shielded and m.is_official
        where p.id = ${postId} and m.user_id <> coalesce(p.author_id, '')
          and (m.user_id = t.author_id or m.user_id = q.author_id)
     ) as shielded`;

@@ -79,7 +79,7 @@ export async function screenNewPost(tx: Tx, actor: Actor, input: ScreenInput): P
            (select p.created_at > now() - make_interval(secs => t.slow_mode_seconds) from posts p
              where p.thread_id = t.id and p.author_id = ${actor.userId} order by p.created_at desc limit 1) as too_soon,
            exists (select 1 from memberships o
-                    where o.municipality_id = ${input.townId} and o.shielded and o.role in ('official', 'admin') and o.user_id <> ${actor.userId}
+                    where o.municipality_id = ${input.townId} and o.shielded and o.is_official and o.user_id <> ${actor.userId}
                       and (o.user_id = t.author_id or o.user_id = (select q.author_id from posts q where q.id = ${input.quotedPostId ?? null}))) as shielded
       from forums f join municipalities m on m.id = f.municipality_id
       left join threads t on t.id = ${input.threadId}

@@ -15,6 +15,9 @@ export interface Member {
   userId: string;
   displayName: string;
   role: TownRole;
+  /** Marked as an official by the town; the roles official and admin are officials anyway. */
+  markedOfficial: boolean;
+  isOfficial: boolean;
   since: Date;
 }
 
@@ -35,7 +38,7 @@ function requireManager(actor: MaybeActor, townId: number): asserts actor is Act
 export async function listMembers(actor: MaybeActor, { townId }: { townId: number }): Promise<Member[]> {
   requireManager(actor, townId);
   return sql<Member[]>`
-    select u.id as user_id, u.display_name, m.role, m.created_at as since
+    select u.id as user_id, u.display_name, m.role, m.marked_official, m.is_official, m.created_at as since
       from memberships m join users u on u.id = m.user_id
      where m.municipality_id = ${townId}
      order by case m.role when 'admin' then 0 when 'member' then 2 else 1 end, lower(u.display_name)`;
@@ -129,5 +132,22 @@ export async function changeRole(actor: MaybeActor, input: { townId: number; use
     }
     await tx`update memberships set role = ${input.role}, updated_at = now() where municipality_id = ${townId} and user_id = ${input.userId}`;
     await publish(tx, { type: 'membership:changed', userId: input.userId, municipalityId: townId, role: input.role });
+  });
+}
+
+/**
+ * Marks a member (a council member, say) or a staff member as an official, or takes the mark away. An official
+ * keeps an incident log and may shield themselves; taking the mark away leaves their log theirs to read.
+ */
+export async function markOfficial(actor: MaybeActor, input: { townId: number; userId: string; official: boolean }): Promise<void> {
+  const { townId } = input;
+  requireManager(actor, townId);
+  await sql.begin(async (tx) => {
+    const [membership] = await tx`
+      update memberships set marked_official = ${input.official}, updated_at = now()
+       where municipality_id = ${townId} and user_id = ${input.userId}
+      returning role`;
+    if (!membership) throw new DomainError('not_found', 'towns:errors.memberNotFound');
+    await publish(tx, { type: 'membership:changed', userId: input.userId, municipalityId: townId, role: membership.role });
   });
 }

@@ -33,3 +33,9 @@ export const changeRoleSchema = z.object({
   userId: z.string().min(1).max(64),
   role: z.enum(['member', ...STAFF_ROLES] as const, { errorMap: () => ({ message: 'towns:errors.roleInvalid' }) }),
 });
+
+/** Marks a member or staff member as an official of the town (or takes the mark away). */
+export const markOfficialSchema = z.object({
+  userId: z.string().min(1).max(64),
+  official: z.enum(['true', 'false'], { errorMap: () => ({ message: 'common:errors.invalid' }) }).transform((value) => value === 'true'),
+});

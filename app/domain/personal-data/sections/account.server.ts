@@ -28,7 +28,7 @@ export const accountSection: PersonalDataSection = {
       user_sessions: await tx`select expires_at from user_sessions where user_id = ${subject.userId} order by expires_at`,
       known_devices: await tx`select created_at, last_used_at from known_devices where user_id = ${subject.userId} order by created_at`,
       memberships: await tx`
-        select m.slug as town, m.name as town_name, ms.role, ms.shielded, ms.created_at, ms.updated_at
+        select m.slug as town, m.name as town_name, ms.role, ms.is_official, ms.shielded, ms.created_at, ms.updated_at
           from memberships ms join municipalities m on m.id = ms.municipality_id where ms.user_id = ${subject.userId} order by ms.created_at`,
       invitations: await tx`
         select m.slug as town, i.role, i.created_at, i.expires_at, i.accepted_at, i.revoked_at
