@@ -4,7 +4,8 @@ import postgres from 'postgres';
 import { sql } from '#app/database/client.server';
 import { loadActor } from '#app/domain/auth/actor.server';
 import { getIncident, listIncidents, verifyIncidentChain } from '#app/domain/incidents/incidents.server';
-import { supportFor } from '#app/domain/incidents/support.server';
+import { listSupportDirectory, supportFor } from '#app/domain/incidents/support.server';
+import { GERMAN_STATES } from '#app/domain/municipalities/schemas';
 import { seedDemoNetwork } from './seed';
 
 const bootstrap = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
@@ -33,5 +34,17 @@ describe('the demo incident log', () => {
     const admin = await actorBy('admin@demo.weltoffen.example');
     expect(await listIncidents(admin, { townId: Number(town.id) })).toHaveLength(0);
     expect((await supportFor(mayor, { state: town.state })).map((e) => e.state)).toEqual(expect.arrayContaining(['SH', 'DE']));
+  });
+
+  it('lists, for every federal state, its police online reporting, and nationwide the starke Stelle helpline, HateAid, Stark im Amt and the address block', async () => {
+    const network = await actorBy('netzwerk@demo.weltoffen.example');
+    const directory = await listSupportDirectory(network);
+    for (const state of GERMAN_STATES) {
+      const police = directory.find((e) => e.state === state && e.name.includes('Onlinewache'));
+      expect(police?.url, state).toMatch(/^https:\/\//);
+    }
+    const nationwide = directory.filter((e) => e.state === 'DE');
+    expect(nationwide.find((e) => e.name === 'starke Stelle')).toMatchObject({ phone: '0800 300 99 44', url: 'https://www.starkestelle.de' });
+    for (const name of ['HateAid', 'Stark im Amt', '§ 51 BMG', 'Polizei-Notruf']) expect(nationwide.some((e) => e.name.includes(name)), name).toBe(true);
   });
 });

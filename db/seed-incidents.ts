@@ -11,14 +11,52 @@ const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'p
 /** An 8×8 PNG: the "photo" of the letter. */
 const LETTER_PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4oKCAFTEMLQkAKj9AAXjm1WMAAAAASUVORK5CYII=', 'base64');
 
+/** The national portal of the police's online reporting: it leads to every state's own form. */
+const ONLINEWACHE_PORTAL = 'https://www.onlinewache.polizei.de';
+
+/**
+ * Each state's police online reporting. Where a state's own address is listed it was checked when the demo
+ * was written; the others lead to the national portal, which links to the state's form. The network team
+ * keeps the real directory current on its support page.
+ */
+const POLICE_ONLINE: Array<{ state: string; police: string; url: string }> = [
+  { state: 'BW', police: 'Polizei Baden-Württemberg', url: 'https://www.polizei-bw.de/onlinewache/' },
+  { state: 'BY', police: 'Bayerische Polizei', url: 'https://www.polizei.bayern.de/onlinewache/' },
+  { state: 'BE', police: 'Polizei Berlin', url: 'https://www.internetwache-polizei-berlin.de/' },
+  { state: 'BB', police: 'Polizei Brandenburg', url: ONLINEWACHE_PORTAL },
+  { state: 'HB', police: 'Polizei Bremen', url: ONLINEWACHE_PORTAL },
+  { state: 'HH', police: 'Polizei Hamburg', url: ONLINEWACHE_PORTAL },
+  { state: 'HE', police: 'Polizei Hessen', url: 'https://onlinewache.polizei.hessen.de/' },
+  { state: 'MV', police: 'Landespolizei Mecklenburg-Vorpommern', url: ONLINEWACHE_PORTAL },
+  { state: 'NI', police: 'Polizei Niedersachsen', url: 'https://www.onlinewache.polizei.niedersachsen.de/' },
+  { state: 'NW', police: 'Polizei Nordrhein-Westfalen', url: 'https://polizei.nrw/internetwache' },
+  { state: 'RP', police: 'Polizei Rheinland-Pfalz', url: ONLINEWACHE_PORTAL },
+  { state: 'SL', police: 'Polizei Saarland', url: ONLINEWACHE_PORTAL },
+  { state: 'SN', police: 'Polizei Sachsen', url: 'https://www.polizei.sachsen.de/onlinewache/' },
+  { state: 'ST', police: 'Polizei Sachsen-Anhalt', url: ONLINEWACHE_PORTAL },
+  { state: 'SH', police: 'Landespolizei Schleswig-Holstein', url: ONLINEWACHE_PORTAL },
+  { state: 'TH', police: 'Thüringer Polizei', url: ONLINEWACHE_PORTAL },
+];
+
 const SUPPORT: Array<{ state: string; name: string; description: string; url: string | null; phone: string | null }> = [
   { state: 'DE', name: 'Polizei-Notruf', description: 'Bei akuter Gefahr für Leib und Leben sofort anrufen.', url: null, phone: '110' },
+  {
+    state: 'DE',
+    name: 'starke Stelle',
+    description: 'Bundesweite Ansprechstelle für kommunale Amts- und Mandatsträgerinnen und -träger bei Anfeindungen, Bedrohungen und Gewalt: vertraulich, auf Wunsch anonym, montags bis freitags 9–16 Uhr, E-Mail info@starkestelle.de.',
+    url: 'https://www.starkestelle.de',
+    phone: '0800 300 99 44',
+  },
   { state: 'DE', name: 'HateAid', description: 'Beratung und Prozesskostenfinanzierung für Betroffene digitaler Gewalt.', url: 'https://hateaid.org', phone: null },
   { state: 'DE', name: 'Stark im Amt', description: 'Informationen und Hilfe für Kommunalpolitikerinnen und -politiker bei Hass, Hetze und Gewalt.', url: 'https://www.stark-im-amt.de', phone: null },
   { state: 'DE', name: 'Auskunftssperre im Melderegister (§ 51 BMG)', description: 'Bei Ihrer Meldebehörde beantragen: Ihre Anschrift wird dann nicht mehr an Dritte herausgegeben.', url: null, phone: null },
-  { state: 'SH', name: 'Landespolizei Schleswig-Holstein: Onlinewache', description: 'Strafanzeige online erstatten; die Vorgangsnummer kommt per E-Mail.', url: null, phone: null },
-  { state: 'SN', name: 'Polizei Sachsen: Onlinewache', description: 'Strafanzeige online erstatten.', url: null, phone: null },
-  { state: 'BW', name: 'Polizei Baden-Württemberg: Online-Wache', description: 'Strafanzeige online erstatten.', url: null, phone: null },
+  ...POLICE_ONLINE.map(({ state, police, url }) => ({
+    state,
+    name: `${police}: Onlinewache`,
+    description: 'Strafanzeige online erstatten, auch wegen Hass im Netz; die Vorgangsnummer bekommen Sie per E-Mail. Tragen Sie sie danach hier beim Vorfall ein.',
+    url,
+    phone: null,
+  })),
 ];
 
 export async function seedDemoIncidents(sql: Sql, townSlug: string): Promise<void> {
