@@ -99,9 +99,16 @@ test('every incident page passes axe in German and Arabic', async ({ browser }) 
   const page = await signedInPage(browser, official);
   const url = await recordIncident(page, `Beleidigung für axe ${Date.now()}`);
   const postId = await firstPostOf(page, 'Parkplätze am Markt');
+  // The demo incidents: one with a timeline up to "reported to the police", one with a secured post.
+  await page.goto('/towns/hafenstadt/incidents?lng=en');
+  const logged = await page.locator('main a[href*="/incidents/"]').evaluateAll((links) =>
+    [...new Set(links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).filter((p) => /\/incidents\/\d+$/.test(p)))],
+  );
+  expect(logged.length).toBeGreaterThanOrEqual(4);
   const pages = [
     '/towns/hafenstadt/incidents', '/towns/hafenstadt/incidents/new', `${url}?saved=1&x=`, `${url}/revise`, `${url}/verify`,
     '/towns/hafenstadt/incidents/trust', '/towns/hafenstadt/incidents/support', `/towns/hafenstadt/posts/${postId}/secure`,
+    ...logged.filter((p) => !url.endsWith(p)),
   ];
   const admin = await signedInPage(browser, demo.admin);
   const network = await signedInPage(browser, demo.network);

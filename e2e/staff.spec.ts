@@ -34,6 +34,19 @@ test('a town admin invites staff by e-mail, who accept, and the admin changes th
   await expect(admin.getByRole('status')).toHaveText('The role has been changed.');
   await staff.reload();
   await expect(staff.getByText('Your role: Organiser')).toBeVisible();
+  await expect(staff.getByRole('link', { name: 'Incident log' })).toHaveCount(0);
+
+  // The admin marks the organiser as an official: the incident log opens to them; taking the mark away closes it.
+  await admin.getByRole('button', { name: 'Mark as official – Test new-moderator' }).click();
+  await expect(admin.getByRole('status')).toHaveText('The person is now marked as an official.');
+  await expectAccessible(admin);
+  await staff.reload();
+  await staff.getByRole('link', { name: 'Incident log' }).click();
+  await expect(staff.getByRole('heading', { name: 'Incident log' })).toBeVisible();
+  await expect(staff.getByRole('link', { name: 'Record an incident' }).first()).toBeVisible();
+  await admin.getByRole('button', { name: 'Remove the mark – Test new-moderator' }).click();
+  await expect(admin.getByRole('status')).toHaveText('The mark as official has been removed. Their incident log stays theirs.');
+  expect((await staff.goto('/towns/hafenstadt/incidents/new'))?.status()).toBe(403);
   await adminContext.close();
   await staffContext.close();
 });
