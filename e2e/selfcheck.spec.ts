@@ -198,6 +198,18 @@ test('the network stock-taking shows the demo benchmark and never a single townâ
   await expect(network.getByTestId('town-status-hafenstadt')).toContainText('1 open, 1 in all');
   const csv = await network.request.get('/network/selfcheck/participation.csv');
   expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(csv.headers()['cache-control']).toContain('no-store');
+  // One row per town and month with posts, moderation and attendance figures; Hafenstadt's forum has posts.
+  const rows = (await csv.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((line) => line.split(/[;,]/));
+  expect(rows[0].length).toBe(6);
+  const hafenstadt = rows.filter((row) => row[0].includes('Hafenstadt'));
+  expect(hafenstadt.length).toBe(12);
+  for (const row of hafenstadt) expect(row[1]).toMatch(/^"?\d{4}-\d{2}"?$/);
+  expect(hafenstadt.reduce((sum, row) => sum + Number(row[2].replace(/"/g, '')), 0)).toBeGreaterThan(0);
+  // The charts over time: posts, event attendance, moderation response times.
+  for (const chart of ['Forum posts per town and month', 'Event attendance per town and month', 'Median hours to a moderation decision per town and month']) {
+    await expect(network.getByRole('img', { name: chart })).toBeVisible();
+  }
   // A resident may not see it.
   const resident = await signedInPage(browser, demo.resident);
   const refused = await resident.goto('/network/selfcheck');
@@ -225,5 +237,71 @@ test('without JavaScript a respondent answers and saves with the Save button, an
     maxRedirects: 0,
   });
   expect(tampered.status()).toBe(400);
+  await context.close();
+});
+
+test('the results hold up under the strict CSP, in forced colours, at 200 % zoom and in print', async ({ browser }) => {
+  // 640 CSS pixels across is a 1280-pixel screen at 200 % zoom.
+  const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
+  await context.addInitScript(() => {
+    (window as unknown as { violations: string[] }).violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const page = await context.newPage();
+  await signIn(page, demo.admin);
+  await page.goto('/towns/hafenstadt/selfcheck?lng=en');
+  await page.getByRole('link', { name: 'Results â€“ Herbst 2025' }).click();
+  await page.waitForURL(/\/results(\?|$)/);
+  const results = new URL(page.url()).pathname;
+  // Every recommended instrument leads somewhere that exists: a page of this town, the advice form, outside material.
+  await expect(page.getByTestId('need-for-action').locator('a[href]').first()).toBeVisible();
+  const instruments = await page.getByTestId('need-for-action').locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  expect(instruments.length).toBeGreaterThan(0);
+  for (const href of new Set(instruments)) {
+    if (href.startsWith('#')) await expect(page.locator(href)).toHaveCount(1);
+    else if (href.startsWith('/')) expect((await page.request.get(href)).status(), href).toBe(200);
+    else expect(href).toMatch(/^https:\/\//);
+  }
+  const chart = page.locator('svg.selfcheck-chart').first();
+  const mark = chart.locator('[class*="chart-current"]').first();
+  const fillOf = () => mark.evaluate((element) => getComputedStyle(element).fill);
+  const normalFill = await fillOf();
+
+  for (const lng of ['de', 'ar']) {
+    const response = await page.goto(`${results}?lng=${lng}`);
+    const policy = response!.headers()['content-security-policy'];
+    expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(policy).toContain("style-src 'self';");
+    await expect(chart).toBeVisible();
+    // Nothing on the page needed an inline style or script the policy refused.
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    // 200 % zoom: the page reflows into the width, nothing scrolls sideways but the tables' own scroll areas.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+    await expectAccessible(page);
+  }
+
+  // Forced colours (Windows high contrast): the chart's marks take system colours, and still pass axe.
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(`${results}?lng=en`);
+  expect(await fillOf()).not.toBe(normalFill);
+  expect(await chart.locator('text').first().evaluate((element) => getComputedStyle(element).fill)).toBe(await page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.color = 'CanvasText';
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  }));
+  await expectAccessible(page);
+  await page.emulateMedia({ forcedColors: 'none' });
+
+  // Print: the report without navigation, forms or buttons; the chart and the table stay.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Send the request' })).toBeHidden();
+  await expect(chart).toBeVisible();
+  await expect(page.getByTestId('need-for-action')).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await context.close();
 });

@@ -198,6 +198,20 @@ export default function Stocktaking() {
             cells: p.months.map((m) => (m.moderationDecided ? t('stock.moderationCell', { decided: m.moderationDecided, hours: format(m.moderationMedianHours ?? 0) }) : '—')),
           }))}
         />
+        <ParticipationChart
+          months={months}
+          towns={participation.map((p) => ({ key: String(p.townId), label: p.name, values: p.months.map((m) => (m.moderationDecided ? (m.moderationMedianHours ?? 0) : null)) }))}
+          title={t('stock.moderationChart')}
+          locale={language}
+        />
+        {participation.some((p) => p.months.some((m) => m.eventAttendance !== null)) ? (
+          <ParticipationChart
+            months={months}
+            towns={participation.map((p) => ({ key: String(p.townId), label: p.name, values: p.months.map((m) => m.eventAttendance ?? 0) }))}
+            title={t('stock.attendanceChart')}
+            locale={language}
+          />
+        ) : null}
         {participation.some((p) => p.months.some((m) => m.eventAttendance !== null)) ? (
           <ParticipationTable caption={t('stock.attendance')} months={months} rows={participation.map((p) => ({ key: p.townId, name: p.name, cells: p.months.map((m) => String(m.eventAttendance ?? 0)) }))} />
         ) : null}

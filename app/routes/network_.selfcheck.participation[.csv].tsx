@@ -13,5 +13,5 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
   const months = parseCount(new URL(args.request.url).searchParams.get('months'), 12, 36);
   const t = await translator(args, 'selfcheck');
   const csv = participationCsv(await getParticipation(actor, { months }), ['town', 'month', 'posts', 'decided', 'medianHours', 'attendance'].map((c) => t(`stock.csv.${c}`)));
-  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="participation.csv"' } });
+  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="participation.csv"', 'Cache-Control': 'private, no-store' } });
 });

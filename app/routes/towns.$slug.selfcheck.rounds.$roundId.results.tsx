@@ -153,7 +153,8 @@ export default function RoundResultsPage() {
       <section aria-labelledby="spread-heading" className="stack">
         <h3 id="spread-heading">{t('results.spread')}</h3>
         <p>{t('results.spreadExplain')}</p>
-        <div className="card">
+        {/* A region of its own: on a narrow screen or zoomed in, the wide table scrolls here, by keyboard too. */}
+        <div className="card" role="region" aria-labelledby="spread-heading" tabIndex={0}>
           <table className="data-table">
             <caption className="visually-hidden">{t('results.spread')}</caption>
             <thead>

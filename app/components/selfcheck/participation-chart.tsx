@@ -1,14 +1,15 @@
 /**
- * Forum posts per town and month as small multiples: one row of bars per town, server-rendered SVG with
- * classes only (strict CSP). Time runs left to right in every language (as on a calendar); the table
- * below it carries the numbers.
+ * One figure per town and month (forum posts, event attendance, hours to a moderation decision) as small
+ * multiples: one row of bars per town, server-rendered SVG with classes only (strict CSP). Time runs left to
+ * right in every language (as on a calendar); the table below it carries the numbers. A month without a
+ * figure (no moderation decision) has no bar, not a zero one.
  */
 import { useId } from 'react';
 import { scoreFormatter } from './chart-model';
 
 export interface ParticipationChartProps {
   months: string[];
-  towns: { key: string; label: string; values: number[] }[];
+  towns: { key: string; label: string; values: (number | null)[] }[];
   title: string;
   locale: string;
 }
@@ -21,7 +22,7 @@ const WIDTH = 640;
 export function ParticipationChart({ months, towns, title, locale }: ParticipationChartProps) {
   const id = useId();
   const format = scoreFormatter(locale);
-  const max = Math.max(1, ...towns.flatMap((t) => t.values));
+  const max = Math.max(1, ...towns.flatMap((t) => t.values.filter((v): v is number => v !== null)));
   const slot = (WIDTH - LABEL - 10) / Math.max(1, months.length);
   const height = towns.length * ROW + 10;
   return (
@@ -36,6 +37,7 @@ export function ParticipationChart({ months, towns, title, locale }: Participati
                 {town.label}
               </text>
               {town.values.map((value, i) => {
+                if (value === null) return null;
                 const h = (value / max) * (ROW - 10);
                 return (
                   <rect key={i} className="chart-current-bar" x={LABEL + i * slot + BAR_GAP / 2} y={base - h - 4} width={slot - BAR_GAP} height={Math.max(h, 0.5)}>
