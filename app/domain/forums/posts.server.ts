@@ -4,7 +4,8 @@
  */
 import { sql, type Db, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import { publish } from '#app/domain/bus.server';
+import { notifyExpression } from '#app/domain/bus.server';
+import type { BusMessage } from '#app/domain/bus';
 import { canEditPost, type MaybeActor } from '#app/domain/auth/permissions';
 import type { RichTextDoc } from '#app/editor/validate';
 import { postReadable, postTextShown, readableByWholeRoom, threadReadable } from './visibility.server';
@@ -149,32 +150,49 @@ export async function quotablePost(db: Db, actor: MaybeActor, input: { threadId:
   return quoted ? { doc: quoted.body as RichTextDoc, authorId: quoted.authorId } : null;
 }
 
+export interface AnnouncedPost {
+  townId: number;
+  forumId: number;
+  threadId: number;
+  authorId: string | null;
+  quotedAuthorId: string | null;
+}
+
 /**
- * Once a post is public (at once, or when a moderator approves it): followers and a quoted author are
- * notified, and readers get it live.
+ * Once a post is public, who hears of it and how, as common table expressions that follow the statement's
+ * `new_post (id)`: a notification for each follower but the author (and for a quoted author who does not
+ * follow the thread, who hears of it as a quote), `post:created` for live readers and `notifications:created`
+ * (at most 200 people per message: NOTIFY caps its payload) on the bus. A new reply's insert and its
+ * announcement are then one statement: one round trip while the thread's row is locked.
+ * Select `announcementSent(db)` in the statement so the bus expressions run.
  */
-export async function announcePublishedPost(
-  tx: Tx,
-  post: { townId: number; forumId: number; threadId: number; postId: number; authorId: string | null; quotedAuthorId: string | null },
-): Promise<void> {
-  // Sent together (postgres.js pipelines a transaction's concurrent queries): this runs while the thread is locked.
+export function announcementCtes(db: Tx, post: AnnouncedPost) {
   const quoted = post.quotedAuthorId && post.quotedAuthorId !== post.authorId ? post.quotedAuthorId : null;
-  const [notified] = await Promise.all([
-    tx`
+  const created: BusMessage = { type: 'post:created', townId: post.townId, forumId: post.forumId, threadId: post.threadId, postId: 0 };
+  return db`
+    notified as (
       insert into notifications (user_id, municipality_id, kind, thread_id, post_id)
-      select user_id, ${post.townId}, kind, ${post.threadId}, ${post.postId}
-        from (select user_id, 'reply' as kind from thread_subscriptions
+      select audience.user_id, ${post.townId}, audience.kind, ${post.threadId}, new_post.id
+        from new_post cross join (
+              select user_id, 'reply' as kind from thread_subscriptions
                where thread_id = ${post.threadId} and user_id <> ${post.authorId ?? ''}
               union all
-              -- A quoted author who follows the thread hears of it as a reply already.
               select ${quoted}::text, 'quote'
                where ${quoted}::text is not null
                  and not exists (select 1 from thread_subscriptions where thread_id = ${post.threadId} and user_id = ${quoted}::text)) audience
-      returning user_id`,
-    publish(tx, { type: 'post:created', townId: post.townId, forumId: post.forumId, threadId: post.threadId, postId: post.postId }),
-  ]);
-  const ids = notified.map((row) => row.userId as string);
-  const batches: Promise<void>[] = [];
-  for (let i = 0; i < ids.length; i += 200) batches.push(publish(tx, { type: 'notifications:created', userIds: ids.slice(i, i + 200) }));
-  await Promise.all(batches);
+      returning user_id),
+    post_created as (
+      select ${notifyExpression(db, db`jsonb_set(${db.json(created as never)}, '{postId}', to_jsonb(new_post.id))::text`)} from new_post),
+    notifications_created as (
+      select ${notifyExpression(db, db`json_build_object('type', 'notifications:created', 'userIds', json_agg(user_id))::text`)}
+        from (select user_id, (row_number() over () - 1) / 200 as batch from notified) batches
+       group by batch)`;
+}
+
+/** The column that makes a statement with `announcementCtes` send its bus messages. */
+export const announcementSent = (db: Tx) => db`(select count(*) from post_created) + (select count(*) from notifications_created)`;
+
+/** Announces a post that became public later (a moderator approved it). */
+export async function announcePublishedPost(tx: Tx, post: AnnouncedPost & { postId: number }): Promise<void> {
+  await tx`with new_post as (select ${post.postId}::bigint as id), ${announcementCtes(tx, post)} select ${announcementSent(tx)} as sent`;
 }

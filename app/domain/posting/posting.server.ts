@@ -14,7 +14,7 @@ import { assertNotThrottled, recordAttempt } from '#app/domain/auth/throttle.ser
 import { blockquoteOf } from '#app/editor/plain-text';
 import { composeBody, type ComposedBody, type ComposerInput } from '#app/domain/forums/compose.server';
 import { searchConfigFor } from '#app/domain/forums/language';
-import { announcePublishedPost, quotablePost } from '#app/domain/forums/posts.server';
+import { announcementCtes, announcementSent, quotablePost } from '#app/domain/forums/posts.server';
 import { threadReadable } from '#app/domain/forums/visibility.server';
 import { screenEdit, screenNewPost } from '#app/domain/moderation/screening.server';
 import { openCase } from '#app/domain/moderation/cases.server';
@@ -85,7 +85,16 @@ async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise
   const published = screening.status === 'published';
   const config = searchConfigFor(input.body.language);
   const indexed = input.title ? `${input.title}\n\n${input.body.text}` : input.body.text;
-  await Promise.all([
+  const announced = { townId: input.townId, forumId: input.forumId, threadId: input.threadId, authorId: actor.userId, quotedAuthorId: input.quotedAuthorId ?? null };
+  const reservedId = tx`select nextval(pg_get_serial_sequence('posts', 'id')) as id`;
+  const [[{ searchVector }], [reserved]] = await Promise.all([
+    // Indexing costs the database CPU: done now, not while the thread is locked.
+    tx`select to_tsvector(${config}::regconfig, ${indexed}) || to_tsvector('simple', ${indexed}) as search_vector`,
+    // The post's id is taken now, and a published post announced under it (notifications, the bus): none of
+    // it needs the thread's lock, and the bus delivers only at commit.
+    published
+      ? tx`with new_post as (${reservedId}), ${announcementCtes(tx, announced)} select id, ${announcementSent(tx)} as sent from new_post`
+      : reservedId,
     recordAttempt(tx, [rule]),
     // Authors follow what they write.
     tx`insert into thread_subscriptions (user_id, thread_id) values (${actor.userId}, ${input.threadId}) on conflict do nothing`,
@@ -101,11 +110,12 @@ async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise
                          held = case when ${!!input.title} then ${!published} else held end
        where id = ${input.threadId} and municipality_id = ${input.townId}
       returning post_count)
-    insert into posts (municipality_id, thread_id, position, author_id, body, body_html, body_text, language, language_source, quoted_post_id,
+    insert into posts (id, municipality_id, thread_id, position, author_id, body, body_html, body_text, language, language_source, quoted_post_id,
                        search_vector, status, client_key)
-    select ${input.townId}, ${input.threadId}, thread.post_count, ${actor.userId}, ${tx.json(input.body.doc as never)}, ${input.body.html},
+    overriding system value
+    select ${reserved.id}, ${input.townId}, ${input.threadId}, thread.post_count, ${actor.userId}, ${tx.json(input.body.doc as never)}, ${input.body.html},
            ${input.body.text}, ${input.body.language}, ${input.body.languageSource}, ${input.quotedPostId ?? null},
-           to_tsvector(${config}::regconfig, ${indexed}) || to_tsvector('simple', ${indexed}), ${screening.status}, ${input.clientKey ?? null}
+           ${searchVector}::tsvector, ${screening.status}, ${input.clientKey ?? null}
       from thread
     returning id, position`;
   if (!post) throw new DomainError('not_found', 'forums:errors.threadNotFound');
@@ -127,17 +137,7 @@ async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise
     });
     return { postId, position, status: 'held' };
   }
-  await Promise.all([
-    screening.flagged ? flagAutomatically(tx, input.townId, target, screening.watchedPattern) : null,
-    announcePublishedPost(tx, {
-      townId: input.townId,
-      forumId: input.forumId,
-      threadId: input.threadId,
-      postId,
-      authorId: actor.userId,
-      quotedAuthorId: input.quotedAuthorId ?? null,
-    }),
-  ]);
+  if (screening.flagged) await flagAutomatically(tx, input.townId, target, screening.watchedPattern);
   return { postId, position, status: 'published' };
 }
 
