@@ -28,7 +28,7 @@ export const appProcessDefaults: Record<string, string> = { MALLOC_ARENA_MAX: '2
  * 602 to 383 MB, CPU per page rose by a few percent (bench/README.md, decision 021). The retained heap after
  * 10,000 sockets and page load is well under half of it; a larger installation raises it.
  */
-export function appHeapArgs(env: NodeJS.ProcessEnv = process.env): string[] {
+export function appHeapArgs(env: Record<string, string | undefined> = process.env): string[] {
   const mb = Number(env.APP_HEAP_MB ?? 320);
   if (Number.isInteger(mb) && mb >= 128) return [`--max-old-space-size=${mb}`];
   console.warn(`[weltoffen] WARNING: APP_HEAP_MB must be a whole number of at least 128; using V8's own heap limit.`);
