@@ -174,7 +174,7 @@ describe('DimensionChart', () => {
     it('can be collapsed into a details element that works without JavaScript', () => {
       const document = parse(render({ table: 'collapsed' }));
       expect(document.querySelector('figure > details > summary')!.textContent).toBe(text.showTable);
-      expect(document.querySelector('figure > details > table.selfcheck-table')).not.toBeNull();
+      expect(document.querySelector('figure > details > .selfcheck-table-scroll > table.selfcheck-table')).not.toBeNull();
     });
   });
 });
