@@ -70,6 +70,8 @@ test('a link keeps its words: the cursor lands after the link and typing goes on
   await page.getByRole('button', { name: 'Link', exact: true }).click();
   await page.getByLabel('Web or e-mail address').fill('https://example.org/plan');
   await page.getByRole('button', { name: 'Add link' }).click();
+  // Typing goes on once the editor has the focus back (a keystroke before that would go to the dialog).
+  await expect(editor(page, 'Your reply')).toBeFocused();
   await page.keyboard.type(' liegt im Rathaus aus.');
   await expect(editor(page, 'Your reply')).toHaveText('Der Plan liegt im Rathaus aus.');
   await expect(editor(page, 'Your reply').locator('a')).toHaveText('Plan');
@@ -79,6 +81,7 @@ test('a link keeps its words: the cursor lands after the link and typing goes on
   await page.getByRole('button', { name: 'Link', exact: true }).click();
   await page.getByLabel('Web or e-mail address').fill('https://example.org/mehr');
   await page.getByRole('button', { name: 'Add link' }).click();
+  await expect(editor(page, 'Your reply')).toBeFocused();
   await page.keyboard.type(' danke');
   await expect(editor(page, 'Your reply').locator('a').nth(1)).toHaveText('https://example.org/mehr');
 
