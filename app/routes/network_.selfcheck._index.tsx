@@ -70,6 +70,7 @@ export default function Stocktaking() {
   const publishReply = useFormReply('publish-standard');
   const format = scoreFormatter(language);
   const when = useDateFormat({ dateStyle: 'medium' });
+  const hasAttendance = participation.some((p) => p.months.some((m) => m.eventAttendance !== null));
   return (
     <div className="page stack selfcheck-page">
       <p>
@@ -175,7 +176,7 @@ export default function Stocktaking() {
         <h2 id="participation-heading">{t('stock.participation')}</h2>
         <p className="meta">
           {t('stock.participationExplain', { months: months.length })}
-          {participation.some((p) => p.months.some((m) => m.eventAttendance !== null)) ? null : <> {t('stock.attendanceLater')}</>}
+          {hasAttendance ? null : <> {t('stock.attendanceLater')}</>}
         </p>
         <p>
           <a href="/network/selfcheck/participation.csv" download>
@@ -204,16 +205,16 @@ export default function Stocktaking() {
           title={t('stock.moderationChart')}
           locale={language}
         />
-        {participation.some((p) => p.months.some((m) => m.eventAttendance !== null)) ? (
-          <ParticipationChart
-            months={months}
-            towns={participation.map((p) => ({ key: String(p.townId), label: p.name, values: p.months.map((m) => m.eventAttendance ?? 0) }))}
-            title={t('stock.attendanceChart')}
-            locale={language}
-          />
-        ) : null}
-        {participation.some((p) => p.months.some((m) => m.eventAttendance !== null)) ? (
-          <ParticipationTable caption={t('stock.attendance')} months={months} rows={participation.map((p) => ({ key: p.townId, name: p.name, cells: p.months.map((m) => String(m.eventAttendance ?? 0)) }))} />
+        {hasAttendance ? (
+          <>
+            <ParticipationChart
+              months={months}
+              towns={participation.map((p) => ({ key: String(p.townId), label: p.name, values: p.months.map((m) => m.eventAttendance ?? 0) }))}
+              title={t('stock.attendanceChart')}
+              locale={language}
+            />
+            <ParticipationTable caption={t('stock.attendance')} months={months} rows={participation.map((p) => ({ key: p.townId, name: p.name, cells: p.months.map((m) => String(m.eventAttendance ?? 0)) }))} />
+          </>
         ) : null}
       </section>
     </div>

@@ -162,9 +162,9 @@ export interface AnnouncedPost {
  * Once a post is public, who hears of it and how, as common table expressions that follow the statement's
  * `new_post (id)`: a notification for each follower but the author (and for a quoted author who does not
  * follow the thread, who hears of it as a quote), `post:created` for live readers and `notifications:created`
- * (at most 200 people per message: NOTIFY caps its payload) on the bus. A new reply's insert and its
- * announcement are then one statement: one round trip while the thread's row is locked.
- * Select `announcementSent(db)` in the statement so the bus expressions run.
+ * (at most 200 people per message: NOTIFY caps its payload) on the bus, in one statement. A new reply runs it
+ * under the id it took from the sequence, before it locks the thread (posting.server.ts); NOTIFY delivers at
+ * commit. Select `announcementSent(db)` in the statement so the bus expressions run.
  */
 export function announcementCtes(db: Tx, post: AnnouncedPost) {
   const quoted = post.quotedAuthorId && post.quotedAuthorId !== post.authorId ? post.quotedAuthorId : null;
@@ -177,6 +177,7 @@ export function announcementCtes(db: Tx, post: AnnouncedPost) {
               select user_id, 'reply' as kind from thread_subscriptions
                where thread_id = ${post.threadId} and user_id <> ${post.authorId ?? ''}
               union all
+              -- A quoted author who follows the thread hears of it as a reply already.
               select ${quoted}::text, 'quote'
                where ${quoted}::text is not null
                  and not exists (select 1 from thread_subscriptions where thread_id = ${post.threadId} and user_id = ${quoted}::text)) audience
