@@ -79,3 +79,13 @@ describe('the privacy and legal notices', () => {
     expect(startupWarnings(parseSettings({})).join('\n')).not.toMatch(/LEGAL_TEXTS_DIR/);
   });
 });
+
+describe('the realtime bus', () => {
+  it('is NOTIFY unless REALTIME_BUS says redis-streams, which needs a REDIS_URL', () => {
+    expect(parseSettings({}).realtimeBus).toEqual({ kind: 'notify' });
+    expect(parseSettings({ REALTIME_BUS: 'redis-streams', REDIS_URL: 'redis://cache:6379' }).realtimeBus).toEqual({ kind: 'redis-streams', redisUrl: 'redis://cache:6379' });
+    expect(() => parseSettings({ REALTIME_BUS: 'redis-streams' })).toThrow(/REDIS_URL: is needed with REALTIME_BUS=redis-streams/);
+    expect(() => parseSettings({ REALTIME_BUS: 'kafka' })).toThrow(ConfigurationError);
+    expect(() => parseSettings({ REALTIME_BUS: 'redis-streams', REDIS_URL: 'http://cache' })).toThrow(/REDIS_URL: must be a redis/);
+  });
+});

@@ -41,7 +41,13 @@ const schema = z.object({
   /** A PEM file with the server's Ed25519 private key that signs evidence chain heads. */
   INCIDENT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   LEGAL_TEXTS_DIR: z.string().min(1).optional(),
-});
+  /** How live updates travel between app processes (decision 020). */
+  REALTIME_BUS: z.enum(['notify', 'redis-streams']).default('notify'),
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+    .optional(),
+}).refine((env) => env.REALTIME_BUS !== 'redis-streams' || env.REDIS_URL, { path: ['REDIS_URL'], message: 'is needed with REALTIME_BUS=redis-streams' });
 
 export type Env = z.infer<typeof schema>;
 
@@ -73,7 +79,14 @@ export interface Settings {
   legalTextsDir: string | null;
   demo: DemoSettings;
   incidents: IncidentKeySettings;
+  realtimeBus: RealtimeBusSettings;
 }
+
+/**
+ * How committed bus messages reach the app processes (decision 020): `notify`, PostgreSQL NOTIFY to every
+ * process; `redis-streams`, an outbox table relayed into Socket.IO's Redis Streams adapter.
+ */
+export type RealtimeBusSettings = { kind: 'notify' } | { kind: 'redis-streams'; redisUrl: string };
 
 /**
  * Where the incident log's keys come from. From the environment (and a key file the operator made); in demo
@@ -151,6 +164,7 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
       createMissing: demoEnabled,
     },
     legalTextsDir: env.LEGAL_TEXTS_DIR ? path.resolve(env.LEGAL_TEXTS_DIR) : null,
+    realtimeBus: env.REALTIME_BUS === 'redis-streams' ? { kind: 'redis-streams', redisUrl: env.REDIS_URL! } : { kind: 'notify' },
     demo: {
       enabled: demoEnabled,
       publishedPassword: demoEnabled && !production && !publicUrl,

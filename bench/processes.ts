@@ -71,12 +71,12 @@ async function spawnAndWait(name: string, args: string[], env: NodeJS.ProcessEnv
  * stops). BENCH_TRACE=1 adds --trace-gc (see TRACE). `inspect` opens the V8 inspector on a loopback port, so the bench can force a full GC (forceGc); it
  * changes nothing else the process does.
  */
-export async function startAppProcess(name: string, databaseUrl: string, options: { inspect?: boolean } = {}): Promise<ServerProcess> {
+export async function startAppProcess(name: string, databaseUrl: string, options: { inspect?: boolean; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=.data/bench-profiles/${name}`] : [];
   const inspectorPort = options.inspect ? await freePort() : undefined;
   const inspect = inspectorPort ? [`--inspect=127.0.0.1:${inspectorPort}`] : [];
   const trace = TRACE ? ['--trace-gc'] : [];
-  return spawnAndWait(name, [...appHeapArgs(), ...profile, ...inspect, ...trace, '--import', 'tsx', 'server/serve.ts'], { ...appProcessDefaults, NODE_ENV: 'production', DATABASE_URL: databaseUrl, WELTOFFEN_DEMO: '0' }, inspectorPort);
+  return spawnAndWait(name, [...appHeapArgs(), ...profile, ...inspect, ...trace, '--import', 'tsx', 'server/serve.ts'], { ...appProcessDefaults, NODE_ENV: 'production', DATABASE_URL: databaseUrl, WELTOFFEN_DEMO: '0', ...options.env }, inspectorPort);
 }
 
 /**

@@ -15,6 +15,7 @@ import type { BenchContext, Metrics } from './context';
 import { startBenchDatabase } from './database';
 import { seedBenchData } from './fixtures';
 import { startAppProcess, type ServerProcess } from './processes';
+import { startRedis } from '../server/testing/redis';
 import { threadPages } from './scenarios/thread-pages';
 import { pageThroughput } from './scenarios/page-throughput';
 import { fanOut } from './scenarios/fan-out';
@@ -23,7 +24,7 @@ import { idleSockets } from './scenarios/idle-sockets';
 import { notifyCapacity } from './scenarios/notify-capacity';
 import { registrationBurst } from './scenarios/registration-burst';
 
-const SCENARIOS = ['thread-pages', 'page-throughput', 'fan-out', 'write-path', 'fan-out-4', 'notify-capacity', 'idle-sockets', 'registration-burst'] as const;
+const SCENARIOS = ['thread-pages', 'page-throughput', 'fan-out', 'write-path', 'fan-out-4', 'fan-out-4-redis', 'notify-capacity', 'idle-sockets', 'registration-burst'] as const;
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : [...SCENARIOS];
@@ -71,6 +72,19 @@ async function main() {
       while (servers.length < 4) servers.push(await startAppProcess(`app-${'abcd'[servers.length]}`, database.url));
       record('fan-out-4', await fanOut(ctx, servers.slice(0, 4)));
     }
+    // The same over the other bus (REALTIME_BUS=redis-streams, decision 020): outbox, relay, Redis Streams adapter.
+    if (runs('fan-out-4-redis')) {
+      await stopServers();
+      const redis = await startRedis();
+      try {
+        const env = { REALTIME_BUS: 'redis-streams', REDIS_URL: redis.url };
+        for (const name of ['app-a', 'app-b', 'app-c', 'app-d']) servers.push(await startAppProcess(name, database.url, { env }));
+        record('fan-out-4-redis', await fanOut(ctx, servers.slice(0, 4)));
+        await stopServers();
+      } finally {
+        await redis.kill();
+      }
+    }
     if (runs('notify-capacity')) record('notify-capacity', await notifyCapacity(ctx));
     await stopServers();
     if (runs('idle-sockets')) record('idle-sockets', await idleSockets(ctx));
@@ -96,7 +110,7 @@ async function main() {
       for (const [metric, value] of Object.entries(metrics)) console.log(`  ${metric.padEnd(36)} ${value}`);
     }
     say('written to bench/results/latest.json');
-    const fanOutOk = !results['fan-out'] || (results['fan-out'].app_delivered_ratio === 1 && results['fan-out'].app_duplicates === 0);
+    const fanOutOk = ['fan-out', 'fan-out-4', 'fan-out-4-redis'].every((name) => !results[name] || (results[name].app_delivered_ratio === 1 && results[name].app_duplicates === 0));
     const writeOk = !results['write-path'] || results['write-path'].lost === 0;
     if (!fanOutOk || !writeOk) {
       say('a delivery check failed (see above): every acknowledged post must reach every reader exactly once');

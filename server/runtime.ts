@@ -7,7 +7,7 @@ import { settings } from '#app/env.server';
 import type { ServerRuntime } from './runtime-contract';
 import { createSocketServer } from './socket';
 import { Presence } from './realtime/presence';
-import { listenForBusMessages } from './realtime/listener';
+import { connectBus } from './realtime/bus';
 import { startJobWorker } from './jobs/worker';
 
 async function databaseIsUp(): Promise<boolean> {
@@ -28,10 +28,11 @@ export const runtime: ServerRuntime = {
   async attach(httpServer, { log, jobs = true }) {
     const config = settings();
     let presence: Presence | null = null;
-    const io = createSocketServer(httpServer, { publicUrl: config.publicUrl, presence: () => presence! });
+    const bus = await connectBus(config.realtimeBus, config.databaseUrl!, log);
+    const io = createSocketServer(httpServer, { publicUrl: config.publicUrl, presence: () => presence!, adapter: bus.adapter });
     presence = new Presence(io, log);
     const changeListeners: (() => void)[] = [];
-    const listener = await listenForBusMessages(config.databaseUrl!, io, presence, log, () => {
+    const listener = await bus.start(io, presence, () => {
       for (const changed of changeListeners) changed();
     });
     const worker = jobs ? await startJobWorker(config.databaseUrl!, log) : null;
@@ -45,7 +46,7 @@ export const runtime: ServerRuntime = {
         presence?.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
-        await listener.unlisten().catch(() => {});
+        await listener.stop().catch(() => {});
       },
     };
   },

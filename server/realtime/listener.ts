@@ -92,7 +92,7 @@ async function leaveSelfcheckRooms(io: IoServer, userId: string, townId: number)
  * the client saw — the path of any network drop, so nothing is missed or doubled.
  */
 /** What only says who is here or typing: no page shows it, so kept pages stay valid. */
-const EPHEMERAL: ReadonlySet<BusMessage['type']> = new Set(['thread:typing', 'thread:presence']);
+export const EPHEMERAL: ReadonlySet<BusMessage['type']> = new Set(['thread:typing', 'thread:presence']);
 
 export async function listenForBusMessages(databaseUrl: string, io: IoServer, presence: Presence, log: (line: string) => void, contentChanged: () => void = () => {}) {
   const client = postgres(databaseUrl, {

@@ -49,7 +49,8 @@ export class Presence {
     else perProcess.delete(processId);
     if (perProcess.size) this.counts.set(threadId, perProcess);
     else this.counts.delete(threadId);
-    this.io.to(rooms.thread(threadId)).emit('thread:readers', { threadId, count: this.total(threadId) });
+    // Every process receives every count and tells its own sockets (with a cluster adapter, `io.to` would reach all).
+    this.io.local.to(rooms.thread(threadId)).emit('thread:readers', { threadId, count: this.total(threadId) });
   }
 
   total(threadId: number): number {

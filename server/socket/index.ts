@@ -4,7 +4,7 @@
  * too, for public rooms only. Every event handler has one shape (handler.ts).
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { rooms } from '#app/realtime/rooms';
 import { validateSession } from '#app/domain/auth/sessions.server';
 import { isDatabaseUnavailable } from '#app/database/outage';
@@ -20,9 +20,13 @@ import type { IoServer } from './types';
 
 export type { IoServer } from './types';
 
-export function createSocketServer(httpServer: HttpServer, options: { publicUrl: string | null; presence: () => Presence }): IoServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  options: { publicUrl: string | null; presence: () => Presence; adapter?: ServerOptions['adapter'] },
+): IoServer {
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
     maxHttpBufferSize: 64 * 1024,
     // Refuse cross-site handshakes: the cookie would otherwise authenticate another site's socket.
     allowRequest: (req, callback) => {

@@ -4,7 +4,7 @@
  */
 import { sql, type Db, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
-import { notifyExpression } from '#app/domain/bus.server';
+import { publishEach } from '#app/domain/bus.server';
 import type { BusMessage } from '#app/domain/bus';
 import { canEditPost, type MaybeActor } from '#app/domain/auth/permissions';
 import type { RichTextDoc } from '#app/editor/validate';
@@ -163,7 +163,7 @@ export interface AnnouncedPost {
  * `new_post (id)`: a notification for each follower but the author (and for a quoted author who does not
  * follow the thread, who hears of it as a quote), `post:created` for live readers and `notifications:created`
  * (at most 200 people per message: NOTIFY caps its payload) on the bus, in one statement. A new reply runs it
- * under the id it took from the sequence, before it locks the thread (posting.server.ts); NOTIFY delivers at
+ * under the id it took from the sequence, before it locks the thread (posting.server.ts); the bus delivers at
  * commit. Select `announcementSent(db)` in the statement so the bus expressions run.
  */
 export function announcementCtes(db: Tx, post: AnnouncedPost) {
@@ -183,11 +183,13 @@ export function announcementCtes(db: Tx, post: AnnouncedPost) {
                  and not exists (select 1 from thread_subscriptions where thread_id = ${post.threadId} and user_id = ${quoted}::text)) audience
       returning user_id),
     post_created as (
-      select ${notifyExpression(db, db`jsonb_set(${db.json(created as never)}, '{postId}', to_jsonb(new_post.id))::text`)} from new_post),
+      ${publishEach(db, db`jsonb_set(${db.json(created as never)}, '{postId}', to_jsonb(new_post.id))::text`, db`from new_post`)}),
     notifications_created as (
-      select ${notifyExpression(db, db`json_build_object('type', 'notifications:created', 'userIds', json_agg(user_id))::text`)}
-        from (select user_id, (row_number() over () - 1) / 200 as batch from notified) batches
-       group by batch)`;
+      ${publishEach(
+        db,
+        db`json_build_object('type', 'notifications:created', 'userIds', json_agg(user_id))::text`,
+        db`from (select user_id, (row_number() over () - 1) / 200 as batch from notified) batches group by batch`,
+      )})`;
 }
 
 /** The column that makes a statement with `announcementCtes` send its bus messages. */
