@@ -34,6 +34,10 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     // Errors inside the page after its shell; an error in the shell itself goes to Remix (onShellError), which logs it.
     const errors: unknown[] = [];
+    // Cleared as soon as the page is rendered: a pending timer holds the whole render (React's request, its
+    // output, the loader data) for ABORT_DELAY after the answer went out, which under load was hundreds of
+    // finished pages kept alive at once (decision 021).
+    let abortTimer: NodeJS.Timeout | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
@@ -43,6 +47,7 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
+          clearTimeout(abortTimer);
           for (const error of errors) console.error(error);
           const chunks: Buffer[] = [];
           const body = new Writable({
@@ -59,6 +64,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -67,7 +73,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../db/testing/free-port';
 import { appHeapArgs, appProcessDefaults } from '../server/supervisor';
+import { SERVE_ENTRY } from '../server/build';
 
 export interface ServerProcess {
   name: string;
@@ -76,7 +77,7 @@ export async function startAppProcess(name: string, databaseUrl: string, options
   const inspectorPort = options.inspect ? await freePort() : undefined;
   const inspect = inspectorPort ? [`--inspect=127.0.0.1:${inspectorPort}`] : [];
   const trace = TRACE ? ['--trace-gc'] : [];
-  return spawnAndWait(name, [...appHeapArgs(), ...profile, ...inspect, ...trace, '--import', 'tsx', 'server/serve.ts'], { ...appProcessDefaults, NODE_ENV: 'production', DATABASE_URL: databaseUrl, WELTOFFEN_DEMO: '0', ...options.env }, inspectorPort);
+  return spawnAndWait(name, [...appHeapArgs(), ...profile, ...inspect, ...trace, SERVE_ENTRY], { ...appProcessDefaults, NODE_ENV: 'production', DATABASE_URL: databaseUrl, WELTOFFEN_DEMO: '0', ...options.env }, inspectorPort);
 }
 
 /**

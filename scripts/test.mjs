@@ -9,7 +9,7 @@ const steps = [
   // No import cycles, no server module in browser code, one module graph per process (.dependency-cruiser.cjs).
   ['Architecture check', 'npx', ['depcruise', 'app', 'server', 'db', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
   // Built before the tests: the two-process socket test starts the real server.
-  ['Build', 'npx', ['remix', 'build'], { NODE_ENV: 'production' }],
+  ['Build', 'npm', ['run', 'build'], { NODE_ENV: 'production' }],
   ['Unit, domain and socket tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['End-to-end journeys (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)]],
 ];

@@ -7,7 +7,6 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { ConfigurationError, parseSettings, startupWarnings, type Settings } from '#app/env.server';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded';
@@ -22,19 +21,27 @@ import { installJobQueue, migrate } from '../db/migrate';
 export const appProcessDefaults: Record<string, string> = { MALLOC_ARENA_MAX: '2' };
 
 /**
- * The app process's JavaScript heap limit in MB (`APP_HEAP_MB`, default 320). V8 sizes the limit from the
- * machine's memory (4 GB here) and lets garbage pile up towards it: after page load the heap held about
- * 350 MB of garbage over 110 MB in use. Within 320 MB it collects sooner: RSS after the same load fell from
- * 602 to 383 MB, CPU per page rose by a few percent (bench/README.md, decision 021). The retained heap after
- * 10,000 sockets and page load is well under half of it; a larger installation raises it.
+ * The young generation's semi-space in MB. A page render allocates a few MB that die with it; with V8's
+ * default (16 MB) a render spans scavenges often enough that its objects get copied and promoted, so the
+ * old generation fills with short-lived garbage. 32 MB cut the member thread page's CPU by about a tenth for
+ * about 40 MB more RSS (bench/README.md, decision 021).
+ */
+const SEMI_SPACE_MB = 32;
+
+/**
+ * The app process's V8 heap settings: the old generation's limit in MB (`APP_HEAP_MB`, default 320) and the
+ * semi-space above. V8 sizes the limit from the machine's memory (4 GB here) and lets garbage pile up towards
+ * it; within 320 MB it collects sooner (decision 021). The retained heap after 10,000 sockets and page load is
+ * well under half of it; a larger installation raises it.
  */
 export function appHeapArgs(env: Record<string, string | undefined> = process.env): string[] {
+  const semiSpace = `--max-semi-space-size=${SEMI_SPACE_MB}`;
   const mb = Number(env.APP_HEAP_MB ?? 320);
-  if (Number.isInteger(mb) && mb >= 128) return [`--max-old-space-size=${mb}`];
+  if (Number.isInteger(mb) && mb >= 128) return [`--max-old-space-size=${mb}`, semiSpace];
   console.warn(`[weltoffen] WARNING: APP_HEAP_MB must be a whole number of at least 128; using V8's own heap limit.`);
-  return [];
+  return [semiSpace];
 }
-import { buildIfStale } from './build';
+import { buildIfStale, SERVE_ENTRY } from './build';
 
 const log = (line: string) => console.log(`[weltoffen] ${line}`);
 const warn = (line: string) => console.warn(`[weltoffen] WARNING: ${line}`);
@@ -48,7 +55,6 @@ export interface SupervisorOptions {
   freshDatabase?: boolean;
 }
 
-const serveEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'serve.ts');
 
 export async function supervise(options: SupervisorOptions = {}): Promise<void> {
   let config: Settings;
@@ -169,8 +175,8 @@ export async function supervise(options: SupervisorOptions = {}): Promise<void> 
   let restarts = 0;
   const startApp = () => {
     const startedAt = Date.now();
-    app = fork(serveEntry, [], {
-      execArgv: [...appHeapArgs(), '--import', 'tsx'],
+    app = fork(SERVE_ENTRY, [], {
+      execArgv: appHeapArgs(),
       env: { ...appProcessDefaults, ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, WELTOFFEN_DEMO: config.demo.enabled ? '1' : '0' },
       stdio: 'inherit',
     });

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { PostView } from '#app/domain/forums/types';
+import { SERVE_ENTRY } from '../build';
 
 /** A rich-text document of one paragraph. */
 export const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -32,7 +33,7 @@ export interface ServerProcess {
  * start`) on a port of 127.0.0.1 and the database of DATABASE_URL; resolves once /healthz answers 200.
  */
 export async function startServerProcess(port: number, env: Record<string, string> = {}, options: { supervised?: boolean } = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.supervised ? 'server/index.ts' : 'server/serve.ts'], {
+  const child = spawn(process.execPath, options.supervised ? ['--import', 'tsx', 'server/index.ts'] : [SERVE_ENTRY], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WELTOFFEN_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
