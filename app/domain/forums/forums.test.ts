@@ -98,6 +98,24 @@ describe('who may write where', () => {
   });
 });
 
+describe('a reply sent twice (a second click, a retried request)', () => {
+  it('is stored once, one after the other and at the same moment, and both answers name that post', async () => {
+    const { threadId } = await thread(alice, forumA, 'Sent twice', doc('Opening'));
+    const send = (text: string, clientKey: string) => createReply(alice, { townId: townA, threadId, body: doc(text), language: 'en', clientKey });
+    const first = await send('Once, please', 'k-sequential-0001');
+    expect(await send('Once, please', 'k-sequential-0001')).toMatchObject(first);
+    // The same key at once: one insert wins, the other's fails inside its transaction (which then rolls back
+    // its notifications and announcement too) and answers with the winner's post.
+    const racing = await Promise.all([1, 2, 3].map(() => send('Raced', 'k-concurrent-0001')));
+    expect(new Set(racing.map((r) => r.postId)).size).toBe(1);
+    const stored = await sql`select body_text, position from posts where thread_id = ${threadId} order by position`;
+    expect(stored.map((p) => p.bodyText)).toEqual(['Opening', 'Once, please', 'Raced']);
+    expect(stored.map((p) => p.position)).toEqual([1, 2, 3]);
+    const notified = await sql`select post_id from notifications where thread_id = ${threadId}`;
+    expect(notified.every((n) => racing[0].postId === Number(n.postId) || first.postId === Number(n.postId))).toBe(true);
+  });
+});
+
 describe('pages, permalinks and catch-up', () => {
   it('pages by position, finds every post by permalink, and catches up after a position in bounded steps', async () => {
     const { threadId } = await thread(alice, forumA, 'A long thread', doc('Post number one.'), 'en');

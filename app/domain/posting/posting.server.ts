@@ -65,8 +65,18 @@ async function alreadyPosted(db: Tx | typeof sql, actor: Actor, clientKey: strin
 
 const isDuplicateKey = (error: unknown) => (error as { code?: string; constraint_name?: string })?.code === '23505' && /client_key/.test(String((error as { constraint_name?: string }).constraint_name ?? (error as Error).message));
 
-/** Inserts a post inside the caller's transaction; the thread row must exist. */
-async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise<PostedResult> {
+/**
+ * What a posting transaction's callback returns: the post, read once the transaction has committed. For the
+ * common case (a published post nobody needs to look at) the transaction's COMMIT goes out right behind the
+ * locked insert, before its answer is back (postgres.js pipelines on the transaction's connection), so the
+ * thread's row is locked for the insert and the commit only, not also for a round trip through this process
+ * while it serves everyone else (decision 021). Should the insert fail, PostgreSQL turns that COMMIT into a
+ * rollback and the function throws the insert's error.
+ */
+type AfterCommit = () => Promise<PostedResult>;
+
+/** Inserts a post inside the caller's transaction; the thread row must exist. Call what it returns after the commit. */
+async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise<AfterCommit> {
   // Everything before the thread's row lock goes out in as few round trips as possible (postgres.js pipelines a
   // transaction's concurrent queries), and everything that needs no lock happens before it.
   const [town] = await tx`select posts_per_window, post_window_seconds from municipalities where id = ${input.townId}`;
@@ -102,7 +112,7 @@ async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise
 
   // From here to the commit the thread's row is locked: positions commit in order, so catch-up by position misses nothing.
   // A held post takes its position now (pages stay stable) but changes nothing readers see until approved.
-  const [post] = await tx`
+  const locked = tx<{ id: string; position: number }[]>`
     with thread as (
       update threads set post_count = post_count + 1,
                          visible_post_count = visible_post_count + ${published ? 1 : 0},
@@ -118,9 +128,15 @@ async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise
            ${searchVector}::tsvector, ${screening.status}, ${input.clientKey ?? null}
       from thread
     returning id, position`;
-  if (!post) throw new DomainError('not_found', 'forums:errors.threadNotFound');
-  const postId = Number(post.id);
-  const position = Number(post.position);
+  const inserted = ([post]: { id: string; position: number }[]) => {
+    if (!post) throw new DomainError('not_found', 'forums:errors.threadNotFound');
+    return { postId: Number(post.id), position: Number(post.position) };
+  };
+  if (published && !screening.flagged) {
+    locked.execute();
+    return async () => ({ ...inserted(await locked), status: 'published' });
+  }
+  const { postId, position } = inserted(await locked);
 
   const target = { kind: 'post' as const, postId, authorId: actor.userId };
   if (!published) {
@@ -135,10 +151,10 @@ async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise
       subjectUserId: actor.userId,
       details: { reason: screening.holdReason, pattern: screening.watchedPattern },
     });
-    return { postId, position, status: 'held' };
+    return async () => ({ postId, position, status: 'held' });
   }
-  if (screening.flagged) await flagAutomatically(tx, input.townId, target, screening.watchedPattern);
-  return { postId, position, status: 'published' };
+  await flagAutomatically(tx, input.townId, target, screening.watchedPattern);
+  return async () => ({ postId, position, status: 'published' });
 }
 
 /** Runs a posting transaction; when the same key raced in twice, answers with the post the first one stored. */
@@ -172,14 +188,16 @@ export async function createThread(maybeActor: MaybeActor, input: NewThreadInput
     actor,
     input.clientKey,
     () =>
-      sql.begin(async (tx) => {
-        const [thread] = await tx`
-          insert into threads (municipality_id, forum_id, title, author_id)
-          values (${input.townId}, ${input.forumId}, ${input.title}, ${actor.userId}) returning id`;
-        const threadId = Number(thread.id);
-        const posted = await insertPost(tx, actor, { threadId, townId: input.townId, forumId: input.forumId, title: input.title, body, clientKey: input.clientKey });
-        return { ...posted, threadId };
-      }),
+      sql
+        .begin(async (tx) => {
+          const [thread] = await tx`
+            insert into threads (municipality_id, forum_id, title, author_id)
+            values (${input.townId}, ${input.forumId}, ${input.title}, ${actor.userId}) returning id`;
+          const threadId = Number(thread.id);
+          const afterCommit = await insertPost(tx, actor, { threadId, townId: input.townId, forumId: input.forumId, title: input.title, body, clientKey: input.clientKey });
+          return { threadId, afterCommit };
+        })
+        .then(async ({ threadId, afterCommit }) => ({ ...(await afterCommit()), threadId })),
     (found) => found,
   );
 }
@@ -203,23 +221,25 @@ export async function createReply(maybeActor: MaybeActor, input: ReplyInput): Pr
     actor,
     input.clientKey,
     () =>
-      sql.begin(async (tx) => {
-        const [thread] = await tx`
-          select t.id, t.forum_id, t.locked, f.staff_only_posting from threads t join forums f on f.id = t.forum_id
-           where t.id = ${input.threadId} and t.municipality_id = ${input.townId} and ${threadReadable(actor)}`;
-        if (!thread) throw new DomainError('not_found', 'forums:errors.threadNotFound');
-        assertMayPost(actor, input.townId, { staffOnlyPosting: thread.staffOnlyPosting });
-        if (thread.locked) throw new DomainError('forbidden', 'forums:errors.locked');
-        return insertPost(tx, actor, {
-          threadId: input.threadId,
-          townId: input.townId,
-          forumId: Number(thread.forumId),
-          body,
-          quotedPostId: input.quotedPostId,
-          quotedAuthorId: quote?.authorId ?? null,
-          clientKey: input.clientKey,
-        });
-      }),
+      sql
+        .begin(async (tx) => {
+          const [thread] = await tx`
+            select t.id, t.forum_id, t.locked, f.staff_only_posting from threads t join forums f on f.id = t.forum_id
+             where t.id = ${input.threadId} and t.municipality_id = ${input.townId} and ${threadReadable(actor)}`;
+          if (!thread) throw new DomainError('not_found', 'forums:errors.threadNotFound');
+          assertMayPost(actor, input.townId, { staffOnlyPosting: thread.staffOnlyPosting });
+          if (thread.locked) throw new DomainError('forbidden', 'forums:errors.locked');
+          return insertPost(tx, actor, {
+            threadId: input.threadId,
+            townId: input.townId,
+            forumId: Number(thread.forumId),
+            body,
+            quotedPostId: input.quotedPostId,
+            quotedAuthorId: quote?.authorId ?? null,
+            clientKey: input.clientKey,
+          });
+        })
+        .then((afterCommit) => afterCommit()),
     (found) => found,
   );
 }
