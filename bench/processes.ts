@@ -4,6 +4,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import type { Sql } from 'postgres';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../db/testing/free-port';
@@ -142,6 +143,26 @@ export function cpuMs(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond; // utime (14), stime (15)
+}
+
+/**
+ * CPU time of the bench's PostgreSQL in ms: the postmaster (the parent of the backend serving `sql`) and every
+ * process it started that is still alive (backends of the app's pools, the WAL writer, autovacuum …).
+ */
+export async function databaseCpuMs(sql: Sql): Promise<number> {
+  const [{ pid }] = await sql`select pg_backend_pid() as pid`;
+  const parentOf = (child: number) => Number(fs.readFileSync(`/proc/${child}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+  const postmaster = parentOf(Number(pid));
+  let total = cpuMs(postmaster);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (parentOf(Number(entry)) === postmaster) total += cpuMs(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 /** CPU time of this (the load-generating) process, in ms. */

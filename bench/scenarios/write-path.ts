@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchContext, Metrics } from '../context';
 import { createBenchThread, seedBenchPeople } from '../fixtures';
-import { cpuMs, type ServerProcess } from '../processes';
+import { cpuMs, databaseCpuMs, ownCpuMs, type ServerProcess } from '../processes';
 import { postReply } from '../reply';
 import { closeReaders, readThread, type ThreadReader } from '../sockets';
 import { latencySummary, round } from '../stats';
@@ -51,10 +51,13 @@ export async function writePath(ctx: BenchContext, servers: [ServerProcess, Serv
     const warmUpEnd = performance.now() + warmUpSeconds * 1000;
     const deadline = warmUpEnd + seconds * 1000;
     let cpu0 = 0;
+    let [databaseCpu0, ownCpu0] = [0, 0];
     let start = warmUpEnd;
-    const measuring = setTimeout(() => {
+    const measuring = setTimeout(async () => {
       cpu0 = serverCpu();
+      ownCpu0 = ownCpuMs();
       start = performance.now();
+      databaseCpu0 = await databaseCpuMs(sql);
     }, warmUpSeconds * 1000);
     const progress = setInterval(() => say(`write-path: ${acked.length} posts acknowledged, ${Object.values(errors).reduce((a, b) => a + b, 0)} errors`), 5000);
     await Promise.all(
@@ -81,6 +84,8 @@ export async function writePath(ctx: BenchContext, servers: [ServerProcess, Serv
     clearInterval(progress);
     const elapsed = (performance.now() - start) / 1000;
     const cpuSpent = serverCpu() - cpu0;
+    const ownCpuSpent = ownCpuMs() - ownCpu0;
+    const databaseCpuSpent = (await databaseCpuMs(sql)) - databaseCpu0;
 
     // Delivered: every watcher of the post's thread has it (waiting up to 15 s for stragglers).
     const deliveredToAll = (p: { postId: number; threadId: number }) => received.get(p.threadId)!.every((got) => got.has(p.postId));
@@ -118,6 +123,9 @@ export async function writePath(ctx: BenchContext, servers: [ServerProcess, Serv
       ack_p99_ms: round(lat.p99),
       server_cpu_ms_per_post: round(cpuSpent / Math.max(1, measuredAcks)),
       server_cpu_pct_of_one_core: round((100 * cpuSpent) / 1000 / elapsed),
+      // Where else the two cores went: the database, and this process (the 200 posters and the watchers).
+      database_cpu_ms_per_post: round(databaseCpuSpent / Math.max(1, measuredAcks)),
+      client_cpu_ms_per_post: round(ownCpuSpent / Math.max(1, measuredAcks)),
       server_warnings: servers.reduce((sum, s) => sum + s.warnings.length, 0) - warningsBefore,
     };
   } finally {

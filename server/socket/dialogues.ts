@@ -3,20 +3,19 @@ import { rooms } from '#app/realtime/rooms';
 import { dialogueJoinPayload } from '#app/domain/dialogues/schemas';
 import { registrationCounts } from '#app/domain/dialogues/registrations.server';
 import { canFollowQuestions } from '#app/domain/dialogues/questions.server';
-import { handle } from './handler';
-import type { AppSocket } from './types';
+import { handler } from './handler';
 
-export function registerDialogueHandlers(socket: AppSocket) {
+export const dialogueHandlers = [
   // The domain's organiser check (and "not found" for another town's event) decides, with the actor read afresh.
-  handle(socket, 'dialogue:join', dialogueJoinPayload, async ({ actor, input }) => {
+  handler('dialogue:join', dialogueJoinPayload, async ({ socket, actor, input }) => {
     await registrationCounts(actor, { townId: input.townId, eventId: input.eventId });
     await socket.join(rooms.dialogueOrganisers(input.eventId));
     return {};
-  });
+  }),
   // The Q&A room: anyone who may read the event (a draft's only its organisers'). Only ids are sent there.
-  handle(socket, 'qa:join', dialogueJoinPayload, async ({ actor, input }) => {
+  handler('qa:join', dialogueJoinPayload, async ({ socket, actor, input }) => {
     await canFollowQuestions(actor, { townId: input.townId, eventId: input.eventId });
     await socket.join(rooms.dialogueQuestions(input.eventId));
     return {};
-  });
-}
+  }),
+];

@@ -22,14 +22,24 @@ export interface HandlerContext<Input> {
 
 type Reply = (reply: SocketAck<object>) => void;
 
-/** Registers `run` for `event` on the socket, in the one handler shape. */
-export function handle<S extends z.ZodTypeAny, Result extends object>(
-  socket: AppSocket,
+export interface SocketHandler {
+  event: keyof ClientToServerEvents;
+  listener: (this: AppSocket, ...args: unknown[]) => void;
+}
+
+/**
+ * `run` for `event`, in the one handler shape. Made once per server and shared by every socket (the listener
+ * finds its socket in `this`, as an event emitter calls it): a socket then costs a listener entry per event
+ * rather than closures of its own, for as long as a reader keeps a page open.
+ */
+export function handler<S extends z.ZodTypeAny, Result extends object>(
   event: keyof ClientToServerEvents,
   schema: S,
   run: (context: HandlerContext<z.output<S>>) => Promise<Result>,
-) {
-  socket.on(event, (...args: unknown[]) => {
+): SocketHandler {
+  return { event, listener };
+  function listener(this: AppSocket, ...args: unknown[]) {
+    const socket = this;
     const last = args[args.length - 1];
     const ack: Reply = typeof last === 'function' ? (last as Reply) : () => {};
     const payload = typeof args[0] === 'function' ? undefined : args[0];
@@ -50,5 +60,20 @@ export function handle<S extends z.ZodTypeAny, Result extends object>(
         ack({ ok: false, error: 'failed' });
       }
     })();
-  });
+  }
+}
+
+/**
+ * Routes each socket's events to the shared handlers through one middleware per socket (added after the flood
+ * guard, so it still counts every event), not one listener per event: a socket's emitter stays small.
+ * An event no handler knows goes on to the emitter, where nobody listens (as before).
+ */
+export function handlerRouter(handlers: readonly SocketHandler[]) {
+  const byEvent = new Map<string, SocketHandler['listener']>(handlers.map(({ event, listener }) => [event, listener]));
+  return (socket: AppSocket) =>
+    socket.use(([event, ...args], next) => {
+      const listener = byEvent.get(event);
+      if (listener) listener.apply(socket, args);
+      else next();
+    });
 }

@@ -10,15 +10,27 @@ import { validateSession } from '#app/domain/auth/sessions.server';
 import { isDatabaseUnavailable } from '#app/database/outage';
 import { isAllowedOrigin } from '../http/security';
 import type { Presence } from '../realtime/presence';
-import { registerTownHandlers } from './towns';
-import { registerForumHandlers } from './forums';
-import { registerModerationHandlers } from './moderation';
-import { registerDialogueHandlers } from './dialogues';
-import { registerSelfcheckHandlers } from './selfcheck';
+import { townHandlers } from './towns';
+import { forumHandlers } from './forums';
+import { moderationHandlers } from './moderation';
+import { dialogueHandlers } from './dialogues';
+import { selfcheckHandlers } from './selfcheck';
+import { handlerRouter } from './handler';
 import { floodGuard } from './flood-guard';
 import type { IoServer } from './types';
 
 export type { IoServer } from './types';
+
+function allHandlers(presence: () => Presence) {
+  const forums = forumHandlers(presence);
+  return { handlers: [...townHandlers, ...forums.handlers, ...moderationHandlers, ...dialogueHandlers, ...selfcheckHandlers], disconnecting: forums.disconnecting };
+}
+
+/** Every client event the server answers (the socket tests send each one every kind of bad payload). */
+export const clientEvents = (): string[] =>
+  allHandlers(() => {
+    throw new Error('only the names are wanted');
+  }).handlers.map(({ event }) => event);
 
 export function createSocketServer(
   httpServer: HttpServer,
@@ -52,16 +64,15 @@ export function createSocketServer(
     }
   });
 
+  const { handlers, disconnecting } = allHandlers(options.presence);
+  const routeEvents = handlerRouter(handlers);
   io.on('connection', (socket) => {
     floodGuard(socket);
     if (socket.data.userId && socket.data.sessionId) {
       void socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
     }
-    registerTownHandlers(socket);
-    registerForumHandlers(socket, options.presence());
-    registerModerationHandlers(socket);
-    registerDialogueHandlers(socket);
-    registerSelfcheckHandlers(socket);
+    routeEvents(socket);
+    socket.on('disconnecting', disconnecting);
   });
   return io;
 }

@@ -2,14 +2,13 @@
 import { rooms } from '#app/realtime/rooms';
 import { moderationJoinPayload } from '#app/domain/moderation/schemas';
 import { requireModerator } from '#app/domain/moderation/access';
-import { handle } from './handler';
-import type { AppSocket } from './types';
+import { handler } from './handler';
 
-export function registerModerationHandlers(socket: AppSocket) {
+export const moderationHandlers = [
   // The actor is read from the database on every join, so a revoked role takes effect at once.
-  handle(socket, 'queue:join', moderationJoinPayload, async ({ actor, input }) => {
+  handler('queue:join', moderationJoinPayload, async ({ socket, actor, input }) => {
     requireModerator(actor, input.townId);
     await socket.join(rooms.moderation(input.townId));
     return {};
-  });
-}
+  }),
+];

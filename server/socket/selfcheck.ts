@@ -5,18 +5,17 @@
 import { rooms } from '#app/realtime/rooms';
 import { adviceJoinPayload, roundJoinPayload } from '#app/domain/selfcheck/schemas';
 import { checkAdviceQueueReader, checkRoundProgressReader } from '#app/domain/selfcheck/live.server';
-import { handle } from './handler';
-import type { AppSocket } from './types';
+import { handler } from './handler';
 
-export function registerSelfcheckHandlers(socket: AppSocket) {
-  handle(socket, 'round:join', roundJoinPayload, async ({ actor, input }) => {
+export const selfcheckHandlers = [
+  handler('round:join', roundJoinPayload, async ({ socket, actor, input }) => {
     await checkRoundProgressReader(actor, { roundId: input.roundId });
     await socket.join(rooms.selfcheckRound(input.roundId));
     return {};
-  });
-  handle(socket, 'advice:join', adviceJoinPayload, async ({ actor }) => {
+  }),
+  handler('advice:join', adviceJoinPayload, async ({ socket, actor }) => {
     checkAdviceQueueReader(actor);
     await socket.join(rooms.adviceQueue());
     return {};
-  });
-}
+  }),
+];

@@ -6,6 +6,7 @@ import { rooms } from '#app/realtime/rooms';
 import type { SocketAck } from '#app/realtime/events';
 import type { AppServer } from '../app';
 import { startTestServer } from '../testing/app-server';
+import { clientEvents } from './index';
 import { createTownDirectly, createUser, testClient } from '../../db/testing/factories';
 
 let server: AppServer;
@@ -82,19 +83,12 @@ describe('handshake', () => {
   });
 });
 
-/** Socket.IO's own events (it listens to "error" itself, with a no-op), not the app's. */
-const SOCKET_IO_EVENTS = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener', 'error']);
-
 /**
- * Every event a client may send, as the server registered handlers for it on a signed-in connection — so an
- * event added later (say in server/socket/moderation.ts) is covered without touching this file.
+ * Every event a client may send, as the server routes it to a handler — so an event added later (say in
+ * server/socket/moderation.ts) is covered without touching this file.
  */
 async function clientEventNames(): Promise<string[]> {
-  const { socket } = await signedInClient();
-  const serverSide = server.io.of('/').sockets.get(socket.id!)!;
-  const names = serverSide.eventNames().map(String).filter((name) => !SOCKET_IO_EVENTS.has(name));
-  socket.disconnect();
-  return names;
+  return clientEvents();
 }
 
 describe('overload and bad input', () => {
