@@ -100,13 +100,17 @@ async function writeFiles(folder: string, files: Array<{ path: string; bytes: Bu
 /** Text shown on the PDF's pages: content streams decoded through the fonts' ToUnicode maps (or as Latin-1). */
 function pdfText(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
-  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
-    const bytes = Buffer.from(m[1], 'latin1');
-    try {
-      return inflateSync(bytes).toString('latin1');
-    } catch {
-      return m[1];
+  // pdfkit ends a stream's data with "\n" before "endstream"; compressed data may itself end in "\r", which the
+  // pattern would otherwise take for a line end (1 in 256 streams), so that byte is tried both ways.
+  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)(\r?)\nendstream/g)].map((m) => {
+    for (const data of [m[1], m[1] + m[2]]) {
+      try {
+        return inflateSync(Buffer.from(data, 'latin1')).toString('latin1');
+      } catch {
+        // not deflated, or this was not where the data ends
+      }
     }
+    return m[1];
   });
   const maps = streams.filter((s) => s.includes('beginbfrange') || s.includes('beginbfchar')).map((cmap) => {
     const map = new Map<number, string>();
