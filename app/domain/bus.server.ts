@@ -14,8 +14,12 @@ export const BUS_CHANNEL = 'app_bus';
 const viaOutbox = () => settings().realtimeBus.kind === 'redis-streams';
 
 export async function publish(tx: Tx, message: BusMessage): Promise<void> {
-  if (viaOutbox()) await tx`insert into bus_outbox (message) values (${tx.json(message as never)})`;
-  else await tx`select pg_notify(${BUS_CHANNEL}, ${JSON.stringify(message)})`;
+  await send(tx, message);
+}
+
+async function send(db: Tx | typeof sql, message: BusMessage): Promise<void> {
+  if (viaOutbox()) await db`insert into bus_outbox (message) values (${db.json(message as never)})`;
+  else await db`select pg_notify(${BUS_CHANNEL}, ${JSON.stringify(message)})`;
 }
 
 /**
@@ -34,8 +38,7 @@ export function publishEach(db: Tx, messageJson: ReturnType<Tx>, rows: ReturnTyp
  * outbox they take the same way as writes (the relay tells every process), a row that lives for milliseconds.
  */
 export async function announce(message: BusMessage): Promise<void> {
-  if (viaOutbox()) await sql`insert into bus_outbox (message) values (${sql.json(message as never)})`;
-  else await sql`select pg_notify(${BUS_CHANNEL}, ${JSON.stringify(message)})`;
+  await send(sql, message);
 }
 
 /** Only one process relays the outbox at a time, so messages leave in one order (a transaction's lock). */
@@ -97,7 +100,9 @@ function inThreadPositionOrder(rows: { message: BusMessage; position: number | n
   const slotsByThread = new Map<number, number[]>();
   rows.forEach((row, index) => {
     if (row.message.type !== 'post:created' || row.position === null) return;
-    slotsByThread.set(row.message.threadId, [...(slotsByThread.get(row.message.threadId) ?? []), index]);
+    const slots = slotsByThread.get(row.message.threadId);
+    if (slots) slots.push(index);
+    else slotsByThread.set(row.message.threadId, [index]);
   });
   for (const slots of slotsByThread.values()) {
     const byPosition = [...slots].sort((a, b) => rows[a].position! - rows[b].position!);
