@@ -40,10 +40,10 @@ test('replies to one thread are one notification entry with the repliers named; 
   await reply(second, threadUrl, 'Ich auch, etwas später.');
   await reply(first, threadUrl, 'Ich bringe Tee mit.');
 
-  // The header counts every unread notification, live.
+  // The header counts unread notices: the thread's three replies are one (decision 027), the entry counts them.
   await starter.goto('/');
-  await expect(starter.getByRole('link', { name: 'Notifications 3 unread' })).toBeVisible();
-  await starter.getByRole('link', { name: 'Notifications 3 unread' }).click();
+  await expect(starter.getByRole('link', { name: 'Notifications 1 unread' })).toBeVisible();
+  await starter.getByRole('link', { name: 'Notifications 1 unread' }).click();
   const entry = starter.getByRole('listitem').filter({ hasText: title });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('3 new');

@@ -8,7 +8,7 @@ import { createForum, getForum, type ForumView } from './forums.server';
 import { getThread, listThreads, markThreadRead } from './threads.server';
 import { listPostsInLanguage, listPostsPage, listRevisions, locatePost, postsAfter, POSTS_PER_PAGE } from './posts.server';
 import { searchTown } from './search.server';
-import { listNotifications, sendNotificationDigests, setDigest, unreadNotificationCount } from './notifications.server';
+import { listNotifications, markNotificationsRead, sendNotificationDigests, setDigest, unreadNotificationCount } from './notifications.server';
 import { actorOf, createTownDirectly, createUser, grantRole, makeNetworkTeam } from '../../../db/testing/factories';
 
 const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -183,12 +183,44 @@ describe('notifications and subscriptions', () => {
     const [latest] = await listNotifications(alice);
     expect(latest).toMatchObject({ threadId, kind: 'reply', count: 1, unread: 1, authorNames: ['bob'] });
     await setDigest(alice, { digest: 'daily' });
+    const unreadReplies = (await listNotifications(alice, { limit: 300 })).filter((g) => g.threadId).reduce((sum, g) => sum + g.unread, 0);
     expect(await sendNotificationDigests()).toBe(1);
     expect(await sendNotificationDigests()).toBe(0);
     const [mail] = await sql`select subject, body_text from mail_outbox where recipient = ${alice.email} order by id desc limit 1`;
     expect(mail.bodyText).toContain('Follow me');
-    const mailed = (mail.bodyText.match(/^• /gm) ?? []).length;
-    expect(mail.subject).toBe(`${mailed} new replies on Weltoffen`);
+    expect(mail.subject).toBe(`${unreadReplies} new replies on Weltoffen`);
+  });
+
+  it('a pile-on of replies is one open notice per follower, counting every reply it stands for; reading it starts the next', async () => {
+    const follower = await actorOf((await createUser({ label: 'follower' })).userId);
+    await grantRole(follower!.userId, townA, 'member');
+    const reader = await actorOf(follower!.userId);
+    const { threadId } = await thread(reader!, forumA, 'Pile-on', doc('What do you think?'), 'en');
+    const first = await replyTo(bob, townA, threadId, 'One.', { language: 'en' });
+    await replyTo(alice, townA, threadId, 'Two.', { language: 'en' });
+    await replyTo(reader!, townA, threadId, 'My own answer does not count.', { language: 'en' });
+    const third = await replyTo(moderatorA, townA, threadId, 'Three.', { language: 'en' });
+    const rows = await sql`select post_id from notifications where user_id = ${reader!.userId} and thread_id = ${threadId}`;
+    expect(rows.map((r) => Number(r.postId))).toEqual([first.postId]);
+    expect(await unreadNotificationCount(reader)).toBe(1);
+    const [group] = await listNotifications(reader);
+    expect(group).toMatchObject({ threadId, kind: 'reply', postId: first.postId, count: 3, unread: 3, authorNames: ['mod', 'alice', 'bob'] });
+    // A hidden reply is no longer counted; a later one after reading opens a new notice.
+    await deletePost(moderatorA, { townId: townA, postId: third.postId });
+    expect((await listNotifications(reader))[0]).toMatchObject({ count: 2, unread: 2 });
+    await markNotificationsRead(reader, { threadId });
+    const fourth = await replyTo(bob, townA, threadId, 'Four.', { language: 'en' });
+    expect(await unreadNotificationCount(reader)).toBe(1);
+    expect((await listNotifications(reader))[0]).toMatchObject({ postId: fourth.postId, count: 3, unread: 1 });
+    // Mailed in a digest, a notice is closed too: the digest counts the replies, the next reply opens a new notice.
+    await replyTo(alice, townA, threadId, 'Five.', { language: 'en' });
+    await setDigest(reader, { digest: 'daily' });
+    await sendNotificationDigests();
+    const [mail] = await sql`select subject from mail_outbox where recipient = ${reader!.email} order by id desc limit 1`;
+    expect(mail.subject).toBe('2 new replies on Weltoffen');
+    const sixth = await replyTo(bob, townA, threadId, 'Six.', { language: 'en' });
+    const open = await sql`select post_id from notifications where user_id = ${reader!.userId} and thread_id = ${threadId} and read_at is null and emailed_at is null`;
+    expect(open.map((r) => Number(r.postId))).toEqual([sixth.postId]);
   });
 
   it('a digest of one reply says "1 new reply", in the reader’s language', async () => {

@@ -1,5 +1,5 @@
 /** Following threads, in-app notifications (pushed live to `user:{id}`), and the optional daily e-mail digest. */
-import { sql } from '#app/database/client.server';
+import { sql, type Db } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import type { Actor, MaybeActor } from '#app/domain/auth/permissions';
 import { enqueueMail } from '#app/domain/mail/outbox.server';
@@ -55,13 +55,37 @@ export async function setFollowing(maybeActor: MaybeActor, input: { townId: numb
 
 const GROUPED: readonly NotificationKind[] = ['reply', 'quote'];
 
+/**
+ * A follower's reply notice stands for its reply and every later one in the thread up to their next reply
+ * notice (decision 027: a pile-on of replies is one notice per follower, not one per reply). Joined to
+ * `notifications n`: `covered.replies` (at least 1), how many of those replies are still shown and not the
+ * reader's own, and `covered.author_names`, their authors, newest first. Other notices stand for themselves.
+ */
+const coveredReplies = (db: Db) => db`
+  left join lateral (
+    with span as (
+      select (select position from posts where id = n.post_id) as from_position,
+             (select next_post.position from notifications next_notice join posts next_post on next_post.id = next_notice.post_id
+               where next_notice.user_id = n.user_id and next_notice.thread_id = n.thread_id and next_notice.kind = 'reply'
+                 and next_notice.id > n.id
+               order by next_notice.id limit 1) as until_position),
+    replies as (
+      select c.position, c.author_id from posts c, span
+       where c.thread_id = n.thread_id and c.position >= span.from_position
+         and (span.until_position is null or c.position < span.until_position)
+         and c.status = 'published' and c.deleted_at is null and c.author_id is distinct from n.user_id)
+    select greatest(1, (select count(*)::int from replies)) as replies,
+           array(select a.display_name from replies r join users a on a.id = r.author_id order by r.position desc limit 20) as author_names
+     where n.kind = 'reply') covered on true`;
+
 export async function listNotifications(maybeActor: MaybeActor, input: { limit?: number } = {}): Promise<NotificationGroup[]> {
   const actor = requireSignedIn(maybeActor);
   const rows = await sql`
     select n.id, n.kind, n.thread_id, t.title as thread_title, n.post_id, n.report_id, n.decision_id, m.slug as town_slug,
            m.name as town_name, u.display_name as author_name, n.created_at, n.read_at is not null as read,
-           n.dialogue_event_id, de.title as event_title
+           n.dialogue_event_id, de.title as event_title, coalesce(covered.replies, 1) as replies, covered.author_names
       from notifications n
+      ${coveredReplies(sql)}
       left join municipalities m on m.id = n.municipality_id
       left join dialogue_events de on de.id = n.dialogue_event_id
       left join threads t on t.id = n.thread_id
@@ -93,9 +117,11 @@ export async function listNotifications(maybeActor: MaybeActor, input: { limit?:
       };
       groups.set(key, group);
     }
-    group.count++;
-    if (!row.read) group.unread++;
-    if (row.authorName && !group.authorNames.includes(row.authorName) && group.authorNames.length < 3) group.authorNames.push(row.authorName);
+    group.count += row.replies;
+    if (!row.read) group.unread += row.replies;
+    for (const name of (row.authorNames as string[] | null) ?? [row.authorName]) {
+      if (name && !group.authorNames.includes(name) && group.authorNames.length < 3) group.authorNames.push(name);
+    }
   }
   return [...groups.values()].slice(0, input.limit ?? 50);
 }
@@ -140,11 +166,17 @@ export async function sendNotificationDigests(): Promise<number> {
        for update of u skip locked limit 100`;
     for (const user of due) {
       const items = await tx`
-        update notifications n set emailed_at = now()
-          from threads t where t.id = n.thread_id and n.user_id = ${user.id} and n.read_at is null and n.emailed_at is null
-        returning t.title, n.post_id`;
+        with mailed as (
+          update notifications n set emailed_at = now()
+            from threads t where t.id = n.thread_id and n.user_id = ${user.id} and n.read_at is null and n.emailed_at is null
+          returning n.id)
+        select t.title, n.post_id, coalesce(covered.replies, 1) as replies
+          from notifications n join mailed using (id) join threads t on t.id = n.thread_id
+          ${coveredReplies(tx)}
+         order by n.id`;
       const lines = items.map((item) => `• ${item.title}\n  ${origin}/posts/${item.postId}`).join('\n');
-      await enqueueMail(tx, renderMail('notificationDigest', user.email, user.language, { count: items.length, items: lines, link: `${origin}/notifications` }));
+      const count = items.reduce((sum, item) => sum + item.replies, 0);
+      await enqueueMail(tx, renderMail('notificationDigest', user.email, user.language, { count, items: lines, link: `${origin}/notifications` }));
       await tx`update users set digest_sent_at = now() where id = ${user.id}`;
     }
     return due.length;

@@ -160,8 +160,9 @@ export interface AnnouncedPost {
 
 /**
  * Once a post is public, who hears of it and how, as common table expressions that follow the statement's
- * `new_post (id)`: a notification for each follower but the author (and for a quoted author who does not
- * follow the thread, who hears of it as a quote), `post:created` for live readers and `notifications:created`
+ * `new_post (id)`: a notification for each follower but the author who has no open one for the thread yet
+ * (an open reply notice stands for every later reply, decision 027), one for a quoted author who does not
+ * follow the thread, who hears of it as a quote, `post:created` for live readers and `notifications:created`
  * (at most 200 people per message: NOTIFY caps its payload) on the bus, in one statement. A new reply runs it
  * under the id it took from the sequence, before it locks the thread (posting.server.ts); the bus delivers at
  * commit. Select `announcementSent(db)` in the statement so the bus expressions run.
@@ -174,8 +175,11 @@ export function announcementCtes(db: Tx, post: AnnouncedPost) {
       insert into notifications (user_id, municipality_id, kind, thread_id, post_id)
       select audience.user_id, ${post.townId}, audience.kind, ${post.threadId}, new_post.id
         from new_post cross join (
-              select user_id, 'reply' as kind from thread_subscriptions
-               where thread_id = ${post.threadId} and user_id <> ${post.authorId ?? ''}
+              select s.user_id, 'reply' as kind from thread_subscriptions s
+               where s.thread_id = ${post.threadId} and s.user_id <> ${post.authorId ?? ''}
+                 and not exists (select 1 from notifications open_notice
+                                  where open_notice.thread_id = ${post.threadId} and open_notice.user_id = s.user_id
+                                    and open_notice.kind = 'reply' and open_notice.read_at is null and open_notice.emailed_at is null)
               union all
               -- A quoted author who follows the thread hears of it as a reply already.
               select ${quoted}::text, 'quote'
