@@ -12,7 +12,7 @@ import type { Actor, MaybeActor } from '#app/domain/auth/permissions';
 import { getTownBySlug, type Town } from '#app/domain/municipalities/towns.server';
 import type { ClientFacts } from '#app/domain/auth/accounts.server';
 import { DOMAIN_STATUS } from './form.server';
-import { identityOf } from './identity.server';
+import { forgetIdentity, identityOf } from './identity.server';
 import { throwIfUnavailable } from './outage.server';
 import { isRefusedValue } from '#app/database/outage';
 import { languageOf } from './page.server';
@@ -41,11 +41,19 @@ export async function requireActor(args: Pick<RouteArgs, 'request' | 'context'>)
   return actor;
 }
 
+/** The towns a request's loaders looked up (the town layout and the page inside it both ask), by reader and slug. */
+const townsOfRequest = new WeakMap<AppLoadContext, Map<string, Promise<Town>>>();
+
 /** A town's public page: the town (404 when there is none) and whoever is reading. */
 export async function townPage(args: RouteArgs): Promise<{ actor: MaybeActor; town: Town }> {
   const actor = await currentActor(args);
-  const town = await getTownBySlug(actor, { slug: args.params.slug ?? '' });
-  return { actor, town };
+  const slug = args.params.slug ?? '';
+  let towns = townsOfRequest.get(args.context);
+  if (!towns) townsOfRequest.set(args.context, (towns = new Map()));
+  const key = `${actor?.userId ?? ''}\u0000${slug}`;
+  let town = towns.get(key);
+  if (!town) towns.set(key, (town = getTownBySlug(actor, { slug })));
+  return { actor, town: await town };
 }
 
 /**
@@ -104,5 +112,9 @@ export async function routeAction<T>(args: ActionFunctionArgs, act: (args: Actio
     return await act(args);
   } catch (error) {
     return asResponse(error, args);
+  } finally {
+    // Without JavaScript the page's loaders run after the action in the same request: they read afresh.
+    forgetIdentity(args.context);
+    townsOfRequest.delete(args.context);
   }
 }

@@ -82,7 +82,11 @@ export async function readableThread(actor: MaybeActor, input: { threadId: numbe
 /** Remembers how far a signed-in reader has read, for unread markers (never moves backwards). */
 export async function markThreadRead(actor: MaybeActor, input: { threadId: number; position: number }): Promise<void> {
   if (!actor || input.position <= 0) return;
+  // Rereading a page changes nothing: then nothing is written (no row version, no commit to flush).
   await sql`
-    insert into thread_reads (user_id, thread_id, last_read_position) values (${actor.userId}, ${input.threadId}, ${input.position})
-    on conflict (user_id, thread_id) do update set last_read_position = greatest(thread_reads.last_read_position, excluded.last_read_position)`;
+    insert into thread_reads (user_id, thread_id, last_read_position)
+    select ${actor.userId}, ${input.threadId}, ${input.position}
+     where not exists (select 1 from thread_reads where user_id = ${actor.userId} and thread_id = ${input.threadId} and last_read_position >= ${input.position})
+    on conflict (user_id, thread_id) do update set last_read_position = excluded.last_read_position
+     where thread_reads.last_read_position < excluded.last_read_position`;
 }
