@@ -1,10 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useFixedLabels } from '#app/i18n/fixed-labels';
 import type { EditorLabels } from './rich-text-editor';
 
 /** The editor's labels in the reader's language (namespace `editor`), for every form that holds an editor. */
 export function useEditorLabels(): EditorLabels {
-  const { t } = useTranslation('editor');
-  return {
+  return useFixedLabels('editor', ['editor'], (t) => ({
     toolbar: t('toolbar.label'),
     bold: t('toolbar.bold'),
     italic: t('toolbar.italic'),
@@ -20,5 +19,5 @@ export function useEditorLabels(): EditorLabels {
     linkCancel: t('link.cancel'),
     linkInvalid: t('link.invalid'),
     keyboardHint: t('keyboardHint'),
-  };
+  }));
 }

@@ -67,13 +67,21 @@ interface AppFormOptions<S extends z.ZodTypeAny> {
   lastResult?: FormReply | null;
 }
 
+/** A schema's HTML constraints (required, maxlength, pattern …) never change: worked out once per schema, not per render. */
+const constraints = new WeakMap<z.ZodTypeAny, ReturnType<typeof getZodConstraint>>();
+function constraintOf(schema: z.ZodTypeAny) {
+  let constraint = constraints.get(schema);
+  if (!constraint) constraints.set(schema, (constraint = getZodConstraint(schema)));
+  return constraint;
+}
+
 export function useAppForm<S extends z.ZodTypeAny>(schema: S, options: AppFormOptions<S> = {}) {
   const reply = useFormReply(options.formName);
   const metadata = useForm<z.input<S>, z.output<S>, string[]>({
     id: options.id,
     lastResult: options.lastResult !== undefined ? options.lastResult : reply,
     defaultValue: options.defaultValue as never,
-    constraint: getZodConstraint(schema),
+    constraint: constraintOf(schema),
     // First on submit, then as the person corrects: errors appearing on blur would shift the page under a
     // pointer on its way to the submit button, and the click would miss it.
     shouldValidate: 'onSubmit',

@@ -1,14 +1,14 @@
 import { Form } from '@remix-run/react';
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useFixedLabels } from '#app/i18n/fixed-labels';
 import type { PostView } from '#app/domain/forums/types';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 
-/** The fixed words of a post, translated once per page rather than once per post. */
+/** The fixed words of a post, translated once per language rather than once per post. */
 export function usePostLabels() {
-  const { t } = useTranslation(['forums', 'common', 'moderation']);
-  return useMemo(
-    () => ({
+  return useFixedLabels(
+    'post',
+    ['forums', 'common', 'moderation'],
+    (t) => ({
       formerMember: t('post.formerMember'),
       permalink: t('post.permalink'),
       awaitingReview: t('moderation:post.awaitingReview'),
@@ -24,7 +24,7 @@ export function usePostLabels() {
       secure: t('incidents:secure.action'),
       inReplyTo: (name: string) => t('post.inReplyTo', { name }),
     }),
-    [t],
+    ['incidents'],
   );
 }
 
