@@ -12,7 +12,8 @@ import type { Actor, MaybeActor } from '#app/domain/auth/permissions';
 import { getTownBySlug, type Town } from '#app/domain/municipalities/towns.server';
 import type { ClientFacts } from '#app/domain/auth/accounts.server';
 import { DOMAIN_STATUS } from './form.server';
-import { forgetIdentity, identityOf } from './identity.server';
+import { identityOf } from './identity.server';
+import { forgetRequestReads, readOncePerRequest } from './request-reads.server';
 import { throwIfUnavailable } from './outage.server';
 import { isRefusedValue } from '#app/database/outage';
 import { languageOf } from './page.server';
@@ -41,19 +42,12 @@ export async function requireActor(args: Pick<RouteArgs, 'request' | 'context'>)
   return actor;
 }
 
-/** The towns a request's loaders looked up (the town layout and the page inside it both ask), by reader and slug. */
-const townsOfRequest = new WeakMap<AppLoadContext, Map<string, Promise<Town>>>();
-
-/** A town's public page: the town (404 when there is none) and whoever is reading. */
+/** A town's public page: the town (404 when there is none) and whoever is reading. The town layout and the page inside it share one lookup. */
 export async function townPage(args: RouteArgs): Promise<{ actor: MaybeActor; town: Town }> {
   const actor = await currentActor(args);
   const slug = args.params.slug ?? '';
-  let towns = townsOfRequest.get(args.context);
-  if (!towns) townsOfRequest.set(args.context, (towns = new Map()));
-  const key = `${actor?.userId ?? ''}\u0000${slug}`;
-  let town = towns.get(key);
-  if (!town) towns.set(key, (town = getTownBySlug(actor, { slug })));
-  return { actor, town: await town };
+  const town = await readOncePerRequest(args.context, `town\u0000${actor?.userId ?? ''}\u0000${slug}`, () => getTownBySlug(actor, { slug }));
+  return { actor, town };
 }
 
 /**
@@ -114,7 +108,6 @@ export async function routeAction<T>(args: ActionFunctionArgs, act: (args: Actio
     return asResponse(error, args);
   } finally {
     // Without JavaScript the page's loaders run after the action in the same request: they read afresh.
-    forgetIdentity(args.context);
-    townsOfRequest.delete(args.context);
+    forgetRequestReads(args.context);
   }
 }
