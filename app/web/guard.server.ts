@@ -44,10 +44,19 @@ export async function requireActor(args: Pick<RouteArgs, 'request' | 'context'>)
 
 /** A town's public page: the town (404 when there is none) and whoever is reading. The town layout and the page inside it share one lookup. */
 export async function townPage(args: RouteArgs): Promise<{ actor: MaybeActor; town: Town }> {
-  const actor = await currentActor(args);
+  const town = townOf(args);
+  return { actor: await currentActor(args), town: await town };
+}
+
+/**
+ * The town of the URL, read as anyone may see it, so that the read goes out together with the reader's
+ * session instead of after it. Who is reading is settled first: a refusal to sign in comes before a 404.
+ */
+function townOf(args: RouteArgs): Promise<Town> {
   const slug = args.params.slug ?? '';
-  const town = await readOncePerRequest(args.context, `town\u0000${actor?.userId ?? ''}\u0000${slug}`, () => getTownBySlug(actor, { slug }));
-  return { actor, town };
+  const town = readOncePerRequest(args.context, `town\u0000${slug}`, () => getTownBySlug(null, { slug }));
+  town.catch(() => {}); // awaited by the caller once the reader is known; not left unhandled if that fails first
+  return town;
 }
 
 /**
@@ -55,8 +64,9 @@ export async function townPage(args: RouteArgs): Promise<{ actor: MaybeActor; to
  * is given — allowed by that permission (else 403).
  */
 export async function requireMember(args: RouteArgs, may?: TownPermission): Promise<{ actor: Actor; town: Town }> {
+  const townRead = townOf(args);
   const actor = await requireActor(args);
-  const town = await getTownBySlug(actor, { slug: args.params.slug ?? '' });
+  const town = await townRead;
   const allowed = may ? may(actor, town.id) : actor.roles[town.id] !== undefined;
   if (!allowed) throw new DomainError('forbidden', 'common:errors.forbidden');
   return { actor, town };

@@ -1,6 +1,5 @@
 /** Who is behind a request: the session cookie read once per request, however many loaders ask. */
 import type { AppLoadContext } from '@remix-run/node';
-import { loadActor } from '#app/domain/auth/actor.server';
 import { validateSession } from '#app/domain/auth/sessions.server';
 import type { MaybeActor } from '#app/domain/auth/permissions';
 import { readOncePerRequest } from './request-reads.server';
@@ -17,7 +16,7 @@ export function identityOf(request: Request, context: AppLoadContext): Promise<R
   return readOncePerRequest(context, `identity\u0000${cookie ?? ''}`, async () => {
     const session = await validateSession(cookie, context.https);
     if (!session) return { actor: null, sessionId: null, setCookie: null };
-    const actor = await loadActor(session.userId);
+    const { actor } = session;
     return { actor, sessionId: actor ? session.sessionId : null, setCookie: session.refreshedCookie };
   });
 }

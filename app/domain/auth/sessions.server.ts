@@ -7,14 +7,19 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser 
 import { sql } from '#app/database/client.server';
 import { publish } from '#app/domain/bus.server';
 import { settings } from '#app/env.server';
+import { actorColumns, actorFromRow } from './actor.server';
+import type { Actor } from './permissions';
 
 /** lucia's storage on the shared pool (the official adapter wants a client of its own, without camelCase). */
 const adapter: Adapter = {
+  // The person behind the session is read with it, in one statement: every signed-in request starts here.
   async getSessionAndUser(sessionId) {
-    const [row] = await sql`select s.id, s.user_id, s.expires_at from user_sessions s where s.id = ${sessionId}`;
+    const [row] = await sql`
+      select s.id, s.user_id, s.expires_at, ${actorColumns}
+        from user_sessions s left join users on users.id = s.user_id where s.id = ${sessionId}`;
     if (!row) return [null, null];
     const session: DatabaseSession = { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
-    const user: DatabaseUser = { id: row.userId, attributes: {} };
+    const user: DatabaseUser = { id: row.userId, attributes: { actor: actorFromRow(row) } };
     return [session, user];
   },
   async getUserSessions(userId) {
@@ -41,13 +46,23 @@ const adapter: Adapter = {
 const lucia = new Lucia(adapter, {
   sessionExpiresIn: new TimeSpan(30, 'd'),
   sessionCookie: { name: 'weltoffen_session', attributes: { sameSite: 'lax', secure: false } },
+  getUserAttributes: (attributes) => ({ actor: attributes.actor }),
 });
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: { actor: Actor | null };
+  }
+}
 
 export const SESSION_COOKIE_NAME = lucia.sessionCookieName;
 
 export interface ValidSession {
   sessionId: string;
   userId: string;
+  /** The person, with their roles; null when the account is gone. */
+  actor: Actor | null;
   /** Set when lucia extended the session; the caller sends it as Set-Cookie. */
   refreshedCookie: string | null;
 }
@@ -73,11 +88,12 @@ export function blankSessionCookie(requestIsHttps: boolean): string {
 export async function validateSession(cookieHeader: string | null | undefined, requestIsHttps: boolean): Promise<ValidSession | null> {
   const sessionId = lucia.readSessionCookie(cookieHeader ?? '');
   if (!sessionId) return null;
-  const { session } = await lucia.validateSession(sessionId);
+  const { session, user } = await lucia.validateSession(sessionId);
   if (!session) return null;
   return {
     sessionId: session.id,
     userId: session.userId,
+    actor: user.actor,
     refreshedCookie: session.fresh ? serialise(lucia.createSessionCookie(session.id), requestIsHttps) : null,
   };
 }
