@@ -109,18 +109,20 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
       // Inside attempt: while the database is down these fail too, and the reply must still be kept.
       const actor = await requireActor(args);
       const { town } = await townPage(args);
-      const thread = await getThread(actor, { townId: town.id, threadId: requireId(args.params.threadId) });
-      const base = `/towns/${town.slug}/threads/${thread.id}`;
+      const threadId = requireId(args.params.threadId);
+      const base = `/towns/${town.slug}/threads/${threadId}`;
+      if (input.intent === 'reply') {
+        // createReply reads the thread itself, as this reader may see it ("not found" otherwise).
+        const { postId, position } = await createReply(actor, { ...input, townId: town.id, threadId });
+        return redirect(`${base}?page=${Math.ceil(position / POSTS_PER_PAGE)}&posted=${postId}#post-${postId}`);
+      }
+      const thread = await getThread(actor, { townId: town.id, threadId });
       if (input.intent === 'follow' || input.intent === 'unfollow') {
         await setFollowing(actor, { townId: town.id, threadId: thread.id, follow: input.intent === 'follow' });
         return redirect(base);
       }
-      if (input.intent === 'delete') {
-        await deletePost(actor, { townId: town.id, postId: input.postId });
-        return redirect(`/posts/${input.postId}`);
-      }
-      const { postId, position } = await createReply(actor, { ...input, townId: town.id, threadId: thread.id });
-      return redirect(`${base}?page=${Math.ceil(position / POSTS_PER_PAGE)}&posted=${postId}#post-${postId}`);
+      await deletePost(actor, { townId: town.id, postId: input.postId });
+      return redirect(`/posts/${input.postId}`);
     },
     { field: 'bodyText', label: 'forums:composer.yourReply' },
   );

@@ -3,7 +3,7 @@
  * agrees, and refuses while a bucket is over its limit, saying how long to wait. Limits that protect an
  * account are keyed so that an attacker's attempts throttle the attacker, not the account's owner.
  */
-import type { Db } from '#app/database/client.server';
+import type { Db, Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import { settings } from '#app/env.server';
 import { hashToken } from './tokens.server';
@@ -44,6 +44,24 @@ export async function assertNotThrottled(db: Db, rules: ThrottleRule[], messageK
     if (row.attempts >= rule.limit) {
       throw new DomainError('throttled', messageKey, { minutes: Math.max(1, Math.ceil(row.waitSeconds / 60)) });
     }
+  }
+}
+
+/**
+ * `assertNotThrottled` and `recordAttempt` for one rule in one statement, for a write that runs on every post:
+ * the count does not see the attempt it records, and a refusal throws inside the caller's transaction, whose
+ * rollback takes the recorded attempt back with it (so use it in a transaction only).
+ */
+export async function takeAttempt(tx: Tx, rule: ThrottleRule, messageKey: string): Promise<void> {
+  const [row] = await tx`
+    with recorded as (insert into throttle_events (bucket) values (${rule.bucket}))
+    select count(*)::int as attempts,
+           extract(epoch from (min(occurred_at) + make_interval(secs => ${rule.windowSeconds}) - now()))::int as wait_seconds
+      from (select occurred_at from throttle_events
+             where bucket = ${rule.bucket} and occurred_at > now() - make_interval(secs => ${rule.windowSeconds})
+             order by occurred_at desc limit ${rule.limit}) recent`;
+  if (row.attempts >= rule.limit) {
+    throw new DomainError('throttled', messageKey, { minutes: Math.max(1, Math.ceil(row.waitSeconds / 60)) });
   }
 }
 

@@ -249,6 +249,12 @@ describe('posting limit', () => {
     await replyTo(fast, townA, threadId, 'three', { language: 'en' });
     await expect(replyTo(fast, townA, threadId, 'four', { language: 'en' })).rejects.toMatchObject({ code: 'throttled', i18nKey: 'forums:errors.postingLimit', params: { minutes: 10 } });
     expect((await getThread(fast, { townId: townA, threadId })).postCount).toBe(3);
+    // A refused post is not counted as an attempt: raised by one, the limit lets the next one through.
+    const [{ attempts }] = await sql`select count(*)::int as attempts from throttle_events where bucket = ${`post:${townA}:${writer.userId}`}`;
+    expect(attempts).toBe(3);
+    await sql`update municipalities set posts_per_window = 4 where id = ${townA}`;
+    await replyTo(fast, townA, threadId, 'four', { language: 'en' });
+    await expect(replyTo(fast, townA, threadId, 'five', { language: 'en' })).rejects.toMatchObject({ code: 'throttled' });
     await sql`update municipalities set posts_per_window = 1000 where id = ${townA}`;
   });
 });

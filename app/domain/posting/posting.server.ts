@@ -10,7 +10,7 @@ import { sql, type Tx } from '#app/database/client.server';
 import { DomainError } from '#app/domain/errors';
 import { publish } from '#app/domain/bus.server';
 import { canEditPost, canPostInForum, type Actor, type MaybeActor } from '#app/domain/auth/permissions';
-import { assertNotThrottled, recordAttempt } from '#app/domain/auth/throttle.server';
+import { takeAttempt } from '#app/domain/auth/throttle.server';
 import { blockquoteOf } from '#app/editor/plain-text';
 import { composeBody, type ComposedBody, type ComposerInput } from '#app/domain/forums/compose.server';
 import { searchConfigFor } from '#app/domain/forums/language';
@@ -40,7 +40,12 @@ function assertMayPost(actor: Actor, townId: number, forum: { staffOnlyPosting: 
   throw new DomainError('forbidden', forum.staffOnlyPosting && actor.roles[townId] ? 'forums:errors.staffOnly' : 'forums:errors.joinToPost');
 }
 
-function postingRule(townId: number, userId: string, limits: { postsPerWindow: number; postWindowSeconds: number }) {
+interface PostingLimits {
+  postsPerWindow: number;
+  postWindowSeconds: number;
+}
+
+function postingRule(townId: number, userId: string, limits: PostingLimits) {
   return { bucket: `post:${townId}:${userId}`, limit: limits.postsPerWindow, windowSeconds: limits.postWindowSeconds };
 }
 
@@ -54,6 +59,8 @@ interface InsertPostInput {
   quotedPostId?: number;
   quotedAuthorId?: string | null;
   clientKey?: string;
+  /** The town's posting limit, read with the thread or forum. */
+  limits: PostingLimits;
 }
 
 /** A post this author already sent with this key (a second click, a resent form): the same post again. */
@@ -77,12 +84,14 @@ type AfterCommit = () => Promise<PostedResult>;
 
 /** Inserts a post inside the caller's transaction; the thread row must exist. Call what it returns after the commit. */
 async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise<AfterCommit> {
-  // Everything before the thread's row lock goes out in as few round trips as possible (postgres.js pipelines a
-  // transaction's concurrent queries), and everything that needs no lock happens before it.
-  const [town] = await tx`select posts_per_window, post_window_seconds from municipalities where id = ${input.townId}`;
-  const rule = postingRule(input.townId, actor.userId, town as { postsPerWindow: number; postWindowSeconds: number });
-  const [, screening] = await Promise.all([
-    assertNotThrottled(tx, [rule], 'forums:errors.postingLimit'),
+  // Everything that needs no lock goes out at once, before the thread's row lock: postgres.js pipelines a
+  // transaction's concurrent queries, and PostgreSQL runs them in the order sent (the throttle counts before
+  // this attempt is recorded; a refusal rolls the whole transaction back, the recorded attempt with it).
+  const rule = postingRule(input.townId, actor.userId, input.limits);
+  const config = searchConfigFor(input.body.language);
+  const indexed = input.title ? `${input.title}\n\n${input.body.text}` : input.body.text;
+  const [, screening, [reserved]] = await Promise.all([
+    takeAttempt(tx, rule, 'forums:errors.postingLimit'),
     screenNewPost(tx, actor, {
       townId: input.townId,
       forumId: input.forumId,
@@ -91,24 +100,18 @@ async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise
       text: input.body.text,
       quotedPostId: input.quotedPostId,
     }),
-  ]);
-  const published = screening.status === 'published';
-  const config = searchConfigFor(input.body.language);
-  const indexed = input.title ? `${input.title}\n\n${input.body.text}` : input.body.text;
-  const announced = { townId: input.townId, forumId: input.forumId, threadId: input.threadId, authorId: actor.userId, quotedAuthorId: input.quotedAuthorId ?? null };
-  const reservedId = tx`select nextval(pg_get_serial_sequence('posts', 'id')) as id`;
-  const [[{ searchVector }], [reserved]] = await Promise.all([
-    // Indexing costs the database CPU: done now, not while the thread is locked.
-    tx`select to_tsvector(${config}::regconfig, ${indexed}) || to_tsvector('simple', ${indexed}) as search_vector`,
-    // The post's id is taken now, and a published post announced under it (notifications, the bus): none of
-    // it needs the thread's lock, and the bus delivers only at commit.
-    published
-      ? tx`with new_post as (${reservedId}), ${announcementCtes(tx, announced)} select id, ${announcementSent(tx)} as sent from new_post`
-      : reservedId,
-    recordAttempt(tx, [rule]),
+    // The post's id is taken now, and indexing (it costs the database CPU) done now, not while the thread is locked.
+    tx<{ id: number; searchVector: string }[]>`
+      select nextval(pg_get_serial_sequence('posts', 'id')) as id,
+             to_tsvector(${config}::regconfig, ${indexed}) || to_tsvector('simple', ${indexed}) as search_vector`,
     // Authors follow what they write.
     tx`insert into thread_subscriptions (user_id, thread_id) values (${actor.userId}, ${input.threadId}) on conflict do nothing`,
   ]);
+  const published = screening.status === 'published';
+  const announced = { townId: input.townId, forumId: input.forumId, threadId: input.threadId, authorId: actor.userId, quotedAuthorId: input.quotedAuthorId ?? null };
+  // A published post is announced under its id (notifications, the bus) in the statement before the locked
+  // insert, on the same round trip: it runs before the lock is taken, and the bus delivers only at commit.
+  const announcement = published ? tx`with new_post as (select ${reserved.id}::bigint as id), ${announcementCtes(tx, announced)} select ${announcementSent(tx)} as sent` : null;
 
   // From here to the commit the thread's row is locked: positions commit in order, so catch-up by position misses nothing.
   // A held post takes its position now (pages stay stable) but changes nothing readers see until approved.
@@ -125,17 +128,23 @@ async function insertPost(tx: Tx, actor: Actor, input: InsertPostInput): Promise
     overriding system value
     select ${reserved.id}, ${input.townId}, ${input.threadId}, thread.post_count, ${actor.userId}, ${tx.json(input.body.doc as never)}, ${input.body.html},
            ${input.body.text}, ${input.body.language}, ${input.body.languageSource}, ${input.quotedPostId ?? null},
-           ${searchVector}::tsvector, ${screening.status}, ${input.clientKey ?? null}
+           ${reserved.searchVector}::tsvector, ${screening.status}, ${input.clientKey ?? null}
       from thread
     returning id, position`;
   const inserted = ([post]: { id: string; position: number }[]) => {
     if (!post) throw new DomainError('not_found', 'forums:errors.threadNotFound');
     return { postId: Number(post.id), position: Number(post.position) };
   };
+  announcement?.execute();
+  locked.execute();
+  // A failed announcement fails the insert behind it: its own error is the one to report.
   if (published && !screening.flagged) {
-    locked.execute();
-    return async () => ({ ...inserted(await locked), status: 'published' });
+    return async () => {
+      await announcement;
+      return { ...inserted(await locked), status: 'published' };
+    };
   }
+  await announcement;
   const { postId, position } = inserted(await locked);
 
   const target = { kind: 'post' as const, postId, authorId: actor.userId };
@@ -178,7 +187,10 @@ export interface NewThreadInput extends ComposerInput {
 
 export async function createThread(maybeActor: MaybeActor, input: NewThreadInput): Promise<PostedResult & { threadId: number }> {
   const actor = requireSignedIn(maybeActor);
-  const [forum] = await sql`select id, staff_only_posting from forums where id = ${input.forumId} and municipality_id = ${input.townId}`;
+  const [forum] = await sql`
+    select f.id, f.staff_only_posting, m.posts_per_window, m.post_window_seconds
+      from forums f join municipalities m on m.id = f.municipality_id
+     where f.id = ${input.forumId} and f.municipality_id = ${input.townId}`;
   if (!forum) throw new DomainError('not_found', 'forums:errors.forumNotFound');
   assertMayPost(actor, input.townId, { staffOnlyPosting: forum.staffOnlyPosting });
   const repeated = await alreadyPosted(sql, actor, input.clientKey);
@@ -194,7 +206,15 @@ export async function createThread(maybeActor: MaybeActor, input: NewThreadInput
             insert into threads (municipality_id, forum_id, title, author_id)
             values (${input.townId}, ${input.forumId}, ${input.title}, ${actor.userId}) returning id`;
           const threadId = Number(thread.id);
-          const afterCommit = await insertPost(tx, actor, { threadId, townId: input.townId, forumId: input.forumId, title: input.title, body, clientKey: input.clientKey });
+          const afterCommit = await insertPost(tx, actor, {
+            threadId,
+            townId: input.townId,
+            forumId: input.forumId,
+            title: input.title,
+            body,
+            clientKey: input.clientKey,
+            limits: forum as unknown as PostingLimits,
+          });
           return { threadId, afterCommit };
         })
         .then(async ({ threadId, afterCommit }) => ({ ...(await afterCommit()), threadId })),
@@ -224,7 +244,8 @@ export async function createReply(maybeActor: MaybeActor, input: ReplyInput): Pr
       sql
         .begin(async (tx) => {
           const [thread] = await tx`
-            select t.id, t.forum_id, t.locked, f.staff_only_posting from threads t join forums f on f.id = t.forum_id
+            select t.id, t.forum_id, t.locked, f.staff_only_posting, m.posts_per_window, m.post_window_seconds
+              from threads t join forums f on f.id = t.forum_id join municipalities m on m.id = t.municipality_id
              where t.id = ${input.threadId} and t.municipality_id = ${input.townId} and ${threadReadable(actor)}`;
           if (!thread) throw new DomainError('not_found', 'forums:errors.threadNotFound');
           assertMayPost(actor, input.townId, { staffOnlyPosting: thread.staffOnlyPosting });
@@ -237,6 +258,7 @@ export async function createReply(maybeActor: MaybeActor, input: ReplyInput): Pr
             quotedPostId: input.quotedPostId,
             quotedAuthorId: quote?.authorId ?? null,
             clientKey: input.clientKey,
+            limits: thread as unknown as PostingLimits,
           });
         })
         .then((afterCommit) => afterCommit()),
