@@ -41,6 +41,10 @@ describe('security headers and origin checks', () => {
     expect(first.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
     const nonce = (h: Headers) => h.get('content-security-policy')!.match(/'nonce-([^']+)'/)![1];
     expect(nonce(first)).not.toBe(nonce(second));
+    // Past the block of random bytes they are cut from, too: never one twice, always 128 bits.
+    const many = await Promise.all(Array.from({ length: 300 }, async () => nonce((await fetch(`${server.url}/favicon.svg`)).headers)));
+    expect(new Set(many).size).toBe(300);
+    for (const value of many) expect(Buffer.from(value, 'base64')).toHaveLength(16);
     expect(first.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(first.get('x-frame-options')).toBe('DENY');
   });

@@ -4,8 +4,18 @@ import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
+// Nonces are cut from a block of random bytes filled 256 nonces at a time, as crypto.randomUUID does: one
+// call into the system's generator per request showed in the profiles. Every nonce is used once.
+const NONCE_BYTES = 16;
+const noncePool = Buffer.alloc(NONCE_BYTES * 256);
+let nonceOffset = noncePool.length;
+
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
-  res.locals.cspNonce = crypto.randomBytes(16).toString('base64');
+  if (nonceOffset === noncePool.length) {
+    crypto.randomFillSync(noncePool);
+    nonceOffset = 0;
+  }
+  res.locals.cspNonce = noncePool.toString('base64', nonceOffset, (nonceOffset += NONCE_BYTES));
   next();
 }
 
