@@ -32,18 +32,23 @@ export const throttleRules = {
   feedbackPerIp: (ip: string): ThrottleRule => ({ bucket: `feedback:ip:${ip}`, limit: 10, windowSeconds: HOUR }),
 };
 
+/** The attempts in a rule's window (at most its limit) and the seconds until the oldest of them leaves it. */
+const attemptsInWindow = (db: Db, rule: ThrottleRule) => db<{ attempts: number; waitSeconds: number }[]>`
+  select count(*)::int as attempts,
+         extract(epoch from (min(occurred_at) + make_interval(secs => ${rule.windowSeconds}) - now()))::int as wait_seconds
+    from (select occurred_at from throttle_events
+           where bucket = ${rule.bucket} and occurred_at > now() - make_interval(secs => ${rule.windowSeconds})
+           order by occurred_at desc limit ${rule.limit}) recent`;
+
+function refuseAtLimit(rule: ThrottleRule, { attempts, waitSeconds }: { attempts: number; waitSeconds: number }, messageKey: string): void {
+  if (attempts >= rule.limit) throw new DomainError('throttled', messageKey, { minutes: Math.max(1, Math.ceil(waitSeconds / 60)) });
+}
+
 /** Throws `throttled` (with the minutes to wait, under `messageKey`) when any rule is at its limit. */
 export async function assertNotThrottled(db: Db, rules: ThrottleRule[], messageKey = 'auth:errors.throttled'): Promise<void> {
   for (const rule of rules) {
-    const [row] = await db`
-      select count(*)::int as attempts,
-             extract(epoch from (min(occurred_at) + make_interval(secs => ${rule.windowSeconds}) - now()))::int as wait_seconds
-        from (select occurred_at from throttle_events
-               where bucket = ${rule.bucket} and occurred_at > now() - make_interval(secs => ${rule.windowSeconds})
-               order by occurred_at desc limit ${rule.limit}) recent`;
-    if (row.attempts >= rule.limit) {
-      throw new DomainError('throttled', messageKey, { minutes: Math.max(1, Math.ceil(row.waitSeconds / 60)) });
-    }
+    const [row] = await attemptsInWindow(db, rule);
+    refuseAtLimit(rule, row, messageKey);
   }
 }
 
@@ -53,16 +58,9 @@ export async function assertNotThrottled(db: Db, rules: ThrottleRule[], messageK
  * rollback takes the recorded attempt back with it (so use it in a transaction only).
  */
 export async function takeAttempt(tx: Tx, rule: ThrottleRule, messageKey: string): Promise<void> {
-  const [row] = await tx`
-    with recorded as (insert into throttle_events (bucket) values (${rule.bucket}))
-    select count(*)::int as attempts,
-           extract(epoch from (min(occurred_at) + make_interval(secs => ${rule.windowSeconds}) - now()))::int as wait_seconds
-      from (select occurred_at from throttle_events
-             where bucket = ${rule.bucket} and occurred_at > now() - make_interval(secs => ${rule.windowSeconds})
-             order by occurred_at desc limit ${rule.limit}) recent`;
-  if (row.attempts >= rule.limit) {
-    throw new DomainError('throttled', messageKey, { minutes: Math.max(1, Math.ceil(row.waitSeconds / 60)) });
-  }
+  const [row] = await tx<{ attempts: number; waitSeconds: number }[]>`
+    with recorded as (insert into throttle_events (bucket) values (${rule.bucket})) ${attemptsInWindow(tx, rule)}`;
+  refuseAtLimit(rule, row, messageKey);
 }
 
 export async function recordAttempt(db: Db, rules: ThrottleRule[]): Promise<void> {
