@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { attempt, parseSubmission, rejected } from '#app/web/form.server';
 import { useFormReply } from '#app/web/form';
 import { languageOf, pageTitle } from '#app/web/page.server';
-import { requireActor, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { routeAction, routeLoader, townPage, signedInTownPage } from '#app/web/guard.server';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { FormAlert, Notice } from '#app/components/ui/field';
 import { useDateFormat } from '#app/components/use-date-format';
@@ -36,8 +36,7 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
 const membershipSchema = z.object({ intent: z.enum(['join', 'leave']) });
 
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const submission = await parseSubmission(args.request, membershipSchema);
   if (submission.status !== 'success') return rejected(submission, membershipSchema);
   return attempt(args.request, submission, membershipSchema, async () => {

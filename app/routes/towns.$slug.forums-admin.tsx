@@ -9,7 +9,7 @@ import { createForum, getPostingLimit, listManagedForums, setPostingLimit, updat
 import { forumSchema, postingLimitSchema } from '#app/domain/forums/schemas';
 import { attempt, parseSubmission, rejected } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
-import { requireActor, routeAction, routeLoader, townPage, type RouteArgs } from '#app/web/guard.server';
+import { routeAction, routeLoader, type RouteArgs, signedInTownPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { CheckboxField, Field, FormAlert, Notice } from '#app/components/ui/field';
@@ -19,8 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** Town admins and the network team manage forums (so not requireMember: the network team is no member). */
 async function requireForumManager(args: RouteArgs) {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   if (!canManageForums(actor, town.id)) throw new DomainError('forbidden', 'common:errors.forbidden');
   return { actor, town };
 }

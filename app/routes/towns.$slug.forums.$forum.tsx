@@ -12,7 +12,7 @@ import { newClientKey } from '#app/domain/forums/client-key.server';
 import { createThread } from '#app/domain/posting/posting.server';
 import { formAction } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
-import { requireActor, routeAction, routeLoader, townPage, type RouteArgs } from '#app/web/guard.server';
+import { routeAction, routeLoader, townPage, type RouteArgs, signedInTownPage } from '#app/web/guard.server';
 import { languageOf, pageTitle } from '#app/web/page.server';
 import { Field, FormAlert } from '#app/components/ui/field';
 import { Composer } from '#app/components/forums/composer';
@@ -50,8 +50,7 @@ const threadForm = newThreadSchema.extend({ intent: z.literal('start-thread') })
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
   return formAction(args.request, threadForm, async (input) => {
     // Inside attempt: while the database is down these fail too, and what was typed must still be kept.
-    const actor = await requireActor(args);
-    const { town } = await townPage(args);
+    const { actor, town } = await signedInTownPage(args);
     const forum = await forumOf(args, town.id);
     const { threadId, postId } = await createThread(actor, { ...input, townId: town.id, forumId: forum.id });
     return redirect(`/towns/${town.slug}/threads/${threadId}?posted=${postId}`);

@@ -9,7 +9,7 @@ import { INCIDENT_STATUSES, type AttachmentContent, type EvidenceSnapshotContent
 import { ATTACHMENT_ACCEPT, ATTACHMENT_TYPES, attachmentSchema, followUpSchema, INCIDENT_TIME_ZONE, utcToZoned } from '#app/domain/incidents/schemas';
 import { formAction, readFormData } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
-import { clientFacts, requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { clientFacts, requireId, routeAction, routeLoader, signedInTownPage } from '#app/web/guard.server';
 import { shieldAndReport } from '#app/domain/incidents/evidence-posts.server';
 import { supportFor } from '#app/domain/incidents/support.server';
 import { SupportList } from '#app/components/incidents/support-list';
@@ -23,8 +23,7 @@ export const handle = { i18n: ['common', 'incidents'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const incident = await getIncident(actor, { incidentId: requireId(args.params.incidentId), townId: town.id });
   const url = new URL(args.request.url);
   const saved = url.searchParams.has('saved');
@@ -45,8 +44,7 @@ const incidentActions = z.discriminatedUnion('intent', [followUpSchema, attachme
 const readEither = (request: Request) => (/^multipart\//i.test(request.headers.get('content-type') ?? '') ? readUploadFormData(request) : readFormData(request));
 
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const incidentId = requireId(args.params.incidentId);
   // Not readable, not found — before the form is looked at.
   await assertIncidentReadable(actor, { incidentId, townId: town.id });

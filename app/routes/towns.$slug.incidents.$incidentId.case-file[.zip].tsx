@@ -2,12 +2,11 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remi
 import { exportCaseFile } from '#app/domain/incidents/case-file-export.server';
 import { getFixedT } from '#app/i18n/i18n.server';
 import { isSupportedLanguage } from '#app/i18n/languages';
-import { requireActor, requireId, routeLoader, townPage } from '#app/web/guard.server';
+import { requireId, routeLoader, signedInTownPage } from '#app/web/guard.server';
 
 /** The case file as a ZIP; the report in German unless `?lang=` asks for another language. */
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const asked = new URL(args.request.url).searchParams.get('lang');
   const locale = isSupportedLanguage(asked) ? asked : 'de';
   const t = getFixedT(locale, ['incidents', 'towns']);

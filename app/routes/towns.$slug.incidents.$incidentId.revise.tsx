@@ -7,7 +7,7 @@ import { assertIncidentReadable, getIncident, reviseIncident } from '#app/domain
 import { incidentSchema, utcToZoned } from '#app/domain/incidents/schemas';
 import { formAction } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
-import { requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { requireId, routeAction, routeLoader, signedInTownPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 import { IncidentFields } from '#app/components/incidents/incident-form';
 import { FormAlert } from '#app/components/ui/field';
@@ -16,8 +16,7 @@ export const handle = { i18n: ['common', 'incidents'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const incident = await getIncident(actor, { incidentId: requireId(args.params.incidentId), townId: town.id });
   if (!incident.owner.isActor) throw new DomainError('forbidden', 'incidents:errors.ownerOnly');
   const current = incident.current;
@@ -36,8 +35,7 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
 });
 
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const incidentId = requireId(args.params.incidentId);
   // Not readable, not found — before the form is looked at.
   await assertIncidentReadable(actor, { incidentId, townId: town.id });

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { verifyIncidentChain } from '#app/domain/incidents/incidents.server';
 import { INCIDENT_TIME_ZONE } from '#app/domain/incidents/schemas';
-import { requireActor, requireId, routeLoader, townPage } from '#app/web/guard.server';
+import { requireId, routeLoader, signedInTownPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 import { useDateFormat } from '#app/components/use-date-format';
 
@@ -11,8 +11,7 @@ export const handle = { i18n: ['common', 'incidents'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const incidentId = requireId(args.params.incidentId);
   const check = await verifyIncidentChain(actor, { incidentId, townId: town.id });
   return {

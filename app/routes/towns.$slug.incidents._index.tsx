@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { isOfficial } from '#app/domain/auth/permissions';
 import { listIncidents, signingPublicKey } from '#app/domain/incidents/incidents.server';
-import { requireActor, routeLoader, townPage } from '#app/web/guard.server';
+import { routeLoader, signedInTownPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 import { useDateFormat } from '#app/components/use-date-format';
 import { INCIDENT_TIME_ZONE } from '#app/domain/incidents/schemas';
@@ -12,8 +12,7 @@ export const handle = { i18n: ['common', 'incidents'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const official = isOfficial(actor, town.id);
   const incidents = await listIncidents(actor, { townId: town.id });
   return {

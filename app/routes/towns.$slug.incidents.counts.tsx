@@ -2,15 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { incidentCounts } from '#app/domain/incidents/counts.server';
-import { requireActor, routeLoader, townPage } from '#app/web/guard.server';
+import { routeLoader, signedInTownPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 
 export const handle = { i18n: ['common', 'incidents'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   return { title: await pageTitle(args, 'incidents:counts.pageTitle'), counts: await incidentCounts(actor, { townId: town.id }) };
 });
 

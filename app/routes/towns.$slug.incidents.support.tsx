@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { supportFor } from '#app/domain/incidents/support.server';
-import { requireActor, routeLoader, townPage } from '#app/web/guard.server';
+import { routeLoader, signedInTownPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 import { SupportList } from '#app/components/incidents/support-list';
 
@@ -10,8 +10,7 @@ export const handle = { i18n: ['common', 'incidents', 'towns'] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   return { title: await pageTitle(args, 'incidents:support.pageTitle'), state: town.state, entries: await supportFor(actor, { state: town.state }) };
 });
 

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { isOfficial, roleIn } from '#app/domain/auth/permissions';
-import { requireActor, routeLoader, townPage } from '#app/web/guard.server';
+import { routeLoader, signedInTownPage } from '#app/web/guard.server';
 import { QuickExit } from '#app/components/incidents/quick-exit';
 import incidentStyles from '#app/styles/incidents.css';
 
@@ -11,8 +11,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: incidentSt
 
 /** The incident area of a town: signed in only; the quick exit and the area's navigation on every page. */
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   return {
     slug: town.slug,
     official: isOfficial(actor, town.id),

@@ -9,7 +9,7 @@ import { changeRole, inviteStaff, listInvitations, listMembers, markOfficial, re
 import { canManageMembers, STAFF_ROLES, TOWN_ROLES } from '#app/domain/auth/permissions';
 import { attempt, parseSubmission, rejected } from '#app/web/form.server';
 import { useAppForm, useFormReply } from '#app/web/form';
-import { requireActor, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { routeAction, routeLoader, townPage, signedInTownPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 import { DomainError } from '#app/domain/errors';
 import { Field, FormAlert, Notice, SelectField } from '#app/components/ui/field';
@@ -22,8 +22,7 @@ const NOTICES = ['invited', 'roleChanged', 'invitationRevoked', 'officialMarked'
 
 /** Town admins manage their town's people; the network team may step in for any town (so: not requireMember). */
 async function requireManager(args: Parameters<typeof townPage>[0]) {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   if (!canManageMembers(actor, town.id)) throw new DomainError('forbidden', 'common:errors.forbidden');
   return { actor, town };
 }

@@ -9,7 +9,7 @@ import { newClientKey } from '#app/domain/forums/client-key.server';
 import { editPost } from '#app/domain/posting/posting.server';
 import { formAction } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
-import { requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { requireId, routeAction, routeLoader, signedInTownPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 import { FormAlert } from '#app/components/ui/field';
 import { Composer } from '#app/components/forums/composer';
@@ -19,8 +19,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const post = await getEditablePost(actor, { townId: town.id, postId: requireId(args.params.postId) });
   return { title: await pageTitle(args, 'forums:edit.title'), post, townSlug: town.slug, clientKey: newClientKey() };
 });
@@ -29,8 +28,7 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
   const postId = requireId(args.params.postId);
   return formAction(args.request, editPostSchema, async (input) => {
     // Inside attempt: while the database is down these fail too, and the edited text must still be kept.
-    const actor = await requireActor(args);
-    const { town } = await townPage(args);
+    const { actor, town } = await signedInTownPage(args);
     await editPost(actor, { ...input, townId: town.id, postId });
     return redirect(`/posts/${postId}`);
   }, { keep: { field: 'bodyText', label: 'forums:edit.body' } });

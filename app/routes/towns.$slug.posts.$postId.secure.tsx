@@ -7,7 +7,7 @@ import { INCIDENT_KINDS } from '#app/domain/incidents/evidence/record-content';
 import { INCIDENT_TIME_ZONE, secureSchema } from '#app/domain/incidents/schemas';
 import { formAction } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
-import { requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { requireId, routeAction, routeLoader, signedInTownPage } from '#app/web/guard.server';
 import { pageTitle } from '#app/web/page.server';
 import { useDateFormat } from '#app/components/use-date-format';
 import { ChoiceGroup, FormAlert, Notice, SelectField, TextAreaField } from '#app/components/ui/field';
@@ -19,8 +19,7 @@ export const links = () => [{ rel: 'stylesheet', href: incidentStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const post = await securablePost(actor, { townId: town.id, postId: requireId(args.params.postId) });
   return {
     title: await pageTitle(args, 'incidents:secure.pageTitle'),
@@ -31,8 +30,7 @@ export const loader = (args: LoaderFunctionArgs) => routeLoader(args, async (arg
 });
 
 export const action = (args: ActionFunctionArgs) => routeAction(args, async (args) => {
-  const actor = await requireActor(args);
-  const { town } = await townPage(args);
+  const { actor, town } = await signedInTownPage(args);
   const postId = requireId(args.params.postId);
   await securablePost(actor, { townId: town.id, postId });
   return formAction(args.request, secureSchema, async (input) => {

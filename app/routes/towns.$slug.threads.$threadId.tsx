@@ -17,7 +17,7 @@ import { isContentLanguage } from '#app/domain/forums/language';
 import { newClientKey } from '#app/domain/forums/client-key.server';
 import { attempt, parseSubmission, rejected } from '#app/web/form.server';
 import { useAppForm } from '#app/web/form';
-import { requireActor, requireId, routeAction, routeLoader, townPage } from '#app/web/guard.server';
+import { requireId, routeAction, routeLoader, townPage, signedInTownPage } from '#app/web/guard.server';
 import { languageOf, pageTitle } from '#app/web/page.server';
 import { LANGUAGE_NAMES, type Language } from '#app/i18n/languages';
 import { FormAlert, Notice } from '#app/components/ui/field';
@@ -107,8 +107,7 @@ export const action = (args: ActionFunctionArgs) => routeAction(args, async (arg
     threadSchema,
     async () => {
       // Inside attempt: while the database is down these fail too, and the reply must still be kept.
-      const actor = await requireActor(args);
-      const { town } = await townPage(args);
+      const { actor, town } = await signedInTownPage(args);
       const threadId = requireId(args.params.threadId);
       const base = `/towns/${town.slug}/threads/${threadId}`;
       if (input.intent === 'reply') {

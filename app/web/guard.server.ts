@@ -48,6 +48,12 @@ export async function townPage(args: RouteArgs): Promise<{ actor: MaybeActor; to
   return { actor: await currentActor(args), town: await town };
 }
 
+/** A town's page for anyone signed in (else the sign-in page); what they may do there, the domain decides. */
+export async function signedInTownPage(args: RouteArgs): Promise<{ actor: Actor; town: Town }> {
+  const town = townOf(args);
+  return { actor: await requireActor(args), town: await town };
+}
+
 /**
  * The town of the URL, read as anyone may see it, so that the read goes out together with the reader's
  * session instead of after it. Who is reading is settled first: a refusal to sign in comes before a 404.
@@ -64,9 +70,7 @@ function townOf(args: RouteArgs): Promise<Town> {
  * is given — allowed by that permission (else 403).
  */
 export async function requireMember(args: RouteArgs, may?: TownPermission): Promise<{ actor: Actor; town: Town }> {
-  const townRead = townOf(args);
-  const actor = await requireActor(args);
-  const town = await townRead;
+  const { actor, town } = await signedInTownPage(args);
   const allowed = may ? may(actor, town.id) : actor.roles[town.id] !== undefined;
   if (!allowed) throw new DomainError('forbidden', 'common:errors.forbidden');
   return { actor, town };

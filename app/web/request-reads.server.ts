@@ -1,7 +1,7 @@
 /**
  * What the loaders of one request read once and share (who is reading, the town). Remix hands each loader its
  * own copy of the Request, so they are kept by the request's load context (one object per HTTP request, made
- * in server/app.ts), under a key that names everything the read depends on (the cookie, the reader), so a
+ * in server/app.ts), under a key that names everything the read depends on (the cookie, the town's slug), so a
  * context ever reused cannot hand one person's reads to another.
  */
 import type { AppLoadContext } from '@remix-run/node';
