@@ -213,7 +213,7 @@ export async function createThread(maybeActor: MaybeActor, input: NewThreadInput
             title: input.title,
             body,
             clientKey: input.clientKey,
-            limits: forum as unknown as PostingLimits,
+            limits: { postsPerWindow: forum.postsPerWindow, postWindowSeconds: forum.postWindowSeconds },
           });
           return { threadId, afterCommit };
         })
@@ -258,7 +258,7 @@ export async function createReply(maybeActor: MaybeActor, input: ReplyInput): Pr
             quotedPostId: input.quotedPostId,
             quotedAuthorId: quote?.authorId ?? null,
             clientKey: input.clientKey,
-            limits: thread as unknown as PostingLimits,
+            limits: { postsPerWindow: thread.postsPerWindow, postWindowSeconds: thread.postWindowSeconds },
           });
         })
         .then((afterCommit) => afterCommit()),
