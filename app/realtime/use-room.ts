@@ -28,15 +28,28 @@ export function useRoom<E extends JoinEvent>(event: E, key: string | number, opt
     if (!enabled) return;
     const socket = connectSocket();
     let joinedBefore = false;
-    const join = () =>
+    let left = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let unavailable = 0;
+    const join = () => {
+      clearTimeout(retry);
       (socket.emit as (event: string, payload: unknown, ack: (reply: SocketAck) => void) => void)(event, current.current.payload(), (reply) => {
+        if (left) return;
         const rejoined = joinedBefore;
         if (reply.ok) joinedBefore = true;
+        // The database was away for a moment (after an outage the socket may reconnect before the server's
+        // pool does): asked again, with a growing pause, rather than staying outside the room unnoticed.
+        if (!reply.ok && reply.error === 'unavailable') {
+          retry = setTimeout(() => socket.connected && join(), Math.min(1000 * 2 ** unavailable++, 16_000));
+        } else unavailable = 0;
         current.current.onJoined?.(reply as AckOf<E>, rejoined);
       });
+    };
     socket.on('connect', join);
     if (socket.connected) join();
     return () => {
+      left = true;
+      clearTimeout(retry);
       socket.off('connect', join);
       const leave = current.current.leave;
       if (leave) socket.emit(leave.event, leave.payload, () => {});

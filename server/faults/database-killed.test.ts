@@ -160,7 +160,7 @@ describe('PostgreSQL is killed with SIGKILL under concurrent writes', () => {
 
     // The reader reconnected (the bus was listened to again) and holds every acknowledged reply.
     const follower = followers[0];
-    await expect.poll(() => follower.received.filter((post) => acknowledged.some((a) => post.bodyHtml?.includes(a.token))).length, { timeout: 30_000 }).toBe(acknowledged.length);
+    await expect.poll(() => follower.received.filter((post) => acknowledged.some((a) => post.bodyHtml?.includes(a.token))).length, { timeout: 30_000, message: `the reader holds every acknowledged reply (its connections and joins: ${JSON.stringify(follower.stats)})` }).toBe(acknowledged.length);
     expect([...follower.live.values()].filter((n) => n > 1)).toEqual([]);
   });
 });

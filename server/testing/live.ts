@@ -121,8 +121,8 @@ export interface Follower {
   caughtUp: Map<number, number>;
   /** Each catch-up: the position the client asked from, and the positions it got. */
   catchUps: { from: number; positions: number[] }[];
-  /** Connections made (the first one and every reconnect), and joins answered ok / refused. */
-  stats: { connects: number; joins: number; refusedJoins: string[] };
+  /** Connections made (the first one and every reconnect), and joins answered ok / refused / "unavailable" (asked again). */
+  stats: { connects: number; joins: number; refusedJoins: string[]; unavailableJoins: number };
   /** Ids of the received posts in thread order. */
   seenIds(): number[];
   /** The highest position seen: what the next join asks to catch up from. */
@@ -142,7 +142,7 @@ export function follow(socket: Socket, threadId: number, options: { lastSeenPosi
     live: new Map(),
     caughtUp: new Map(),
     catchUps: [],
-    stats: { connects: 0, joins: 0, refusedJoins: [] },
+    stats: { connects: 0, joins: 0, refusedJoins: [], unavailableJoins: 0 },
     seenIds: () => [...follower.received].sort((a, b) => a.position - b.position).map((p) => p.id),
     lastSeenPosition: () => last,
   };
@@ -156,10 +156,17 @@ export function follow(socket: Socket, threadId: number, options: { lastSeenPosi
   };
   socket.on('post:created', ({ post }: { post: PostView }) => post.threadId === threadId && take([post], follower.live));
   follower.joined = new Promise<void>((resolve) => {
-    socket.on('connect', () => {
-      follower.stats.connects++;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const join = () => {
+      clearTimeout(retry);
       const from = last;
       socket.emit('thread:join', { threadId, lastSeenPosition: from }, (reply: { ok: true; missed: PostView[] } | { ok: false; error: string }) => {
+        // As the browser does (use-room.ts): "unavailable" is asked again after a pause; other refusals stand.
+        if (!reply.ok && reply.error === 'unavailable') {
+          follower.stats.unavailableJoins++;
+          retry = setTimeout(() => socket.connected && join(), 500);
+          return;
+        }
         if (!reply.ok) {
           follower.stats.refusedJoins.push(reply.error);
           return;
@@ -169,6 +176,10 @@ export function follow(socket: Socket, threadId: number, options: { lastSeenPosi
         take(reply.missed, follower.caughtUp);
         resolve();
       });
+    };
+    socket.on('connect', () => {
+      follower.stats.connects++;
+      join();
     });
   });
   return follower;
