@@ -27,6 +27,38 @@ function readResources(): Resource {
 let resources: Resource | null = null;
 const instances = new Map<string, i18n>();
 
+const REMEMBERED_PER_LANGUAGE = 5_000;
+const PLAIN_OPTIONS = new Set(['lng', 'lngs', 'ns', 'keyPrefix']);
+
+/**
+ * A server page asks for the same few hundred fixed words on every render, and i18next resolves each anew
+ * (namespaces, fallbacks, nesting, post-processing): a tenth of a page's CPU. On the server the resources never
+ * change, so a word asked for without values (no count, no interpolation, no default) is resolved once per
+ * language and kept; anything else goes to i18next as before. Bounded: keys come from the code, but a few are
+ * built from data (an error code), so the memory a language's words take has a ceiling.
+ */
+function rememberPlainTranslations(instance: i18n, language: string) {
+  const translate = instance.t.bind(instance) as (key: unknown, options?: Record<string, unknown>) => unknown;
+  const remembered = new Map<string, unknown>();
+  const plain = (options: Record<string, unknown> | undefined) => {
+    if (options === undefined) return true;
+    if (typeof options !== 'object' || options === null) return false;
+    for (const name in options) if (!PLAIN_OPTIONS.has(name)) return false;
+    return (options.lng === undefined || options.lng === language) && options.lngs == null && !options.keyPrefix;
+  };
+  instance.t = ((key: unknown, options?: Record<string, unknown>) => {
+    if (typeof key !== 'string' || !plain(options)) return translate(key, options);
+    const ns = options?.ns;
+    const id = `${Array.isArray(ns) ? ns.join(',') : (ns ?? '')}\u0000${key}`;
+    let text = remembered.get(id);
+    if (text === undefined) {
+      text = translate(key, options);
+      if (typeof text === 'string' && remembered.size < REMEMBERED_PER_LANGUAGE) remembered.set(id, text);
+    }
+    return text;
+  }) as TFunction;
+}
+
 /** A ready i18next instance for one language, with every namespace loaded. */
 export function i18nFor(lng: string): i18n {
   const language = isSupportedLanguage(lng) ? lng : DEFAULT_LANGUAGE;
@@ -35,6 +67,7 @@ export function i18nFor(lng: string): i18n {
     resources ??= readResources();
     instance = createInstance();
     void instance.init({ ...i18nOptions, resources, lng: language, ns: Object.keys(resources.en ?? {}), initImmediate: false });
+    rememberPlainTranslations(instance, language);
     instances.set(language, instance);
   }
   return instance;
