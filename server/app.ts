@@ -9,12 +9,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import compression from 'compression';
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import type { Realtime, ServerRuntime } from './runtime-contract';
 import { cspNonce, isDirectLocalRequest, originCheck, permissionsPolicy, securityHeaders } from './http/security';
 import { applyTimeouts, bodyLimit, privateResponses } from './http/limits';
 import { GuestPageCache } from './http/guest-page-cache';
+import { remixHandler } from './http/remix-handler';
 
 export interface AppServerOptions {
   runtime: ServerRuntime;
@@ -63,7 +63,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       '*',
       privateResponses,
       guestPages.middleware,
-      createRequestHandler({
+      remixHandler({
         build: options.build,
         getLoadContext: (req, res) => ({
           cspNonce: res.locals.cspNonce as string,
