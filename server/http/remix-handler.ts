@@ -12,6 +12,8 @@ import { createRemixRequest } from '@remix-run/express/dist/server.js';
 import { createRequestHandler as createRemixRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node';
 
 export function remixHandler(options: { build: ServerBuild; getLoadContext: (req: Request, res: Response) => AppLoadContext }) {
+  // Remix's mode (how much of an error a page shows) follows the build that runs, as in the stock adapter:
+  // server/serve.ts sets NODE_ENV to production before it loads the build, so this is no setting of its own.
   const handleRequest = createRemixRequestHandler(options.build, process.env.NODE_ENV);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
